@@ -4,6 +4,7 @@
 #include "mem.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 void ck_buf_init(struct ck_buf *b)

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef CK_CLI_H
+#define CK_CLI_H
+/*
+ * Command dispatch and the commands of the checker proper (check, validate,
+ * rules). Each command takes argv with argv[0] = the command name and
+ * returns a process exit code (enum ck_exit). Other modules contribute
+ * commands through the table in cli.c (catalog, scan, report, diff).
+ */
+
+int ck_cli_dispatch(int argc, char **argv);
+
+/* Shared option handling for commands that open the engine. */
+struct ck_engine;
+struct ck_common_opts {
+    const char *rules_dir;
+    const char *catalog_dir;
+    int lang;
+};
+/* Parses --lang zh|en; returns -1 when invalid. */
+int ck_cli_parse_lang(const char *s);
+/* Opens the engine or prints the errors; returns NULL on failure (exit 3). */
+struct ck_engine *ck_cli_open_engine(const struct ck_common_opts *o);
+
+#endif

@@ -1,0 +1,183 @@
+/* SPDX-License-Identifier: MIT */
+#include "engine.h"
+
+#include "buf.h"
+#include "catalog.h"
+#include "ck.h"
+#include "mem.h"
+
+#include <libxml/parser.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static int is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static char *join(const char *a, const char *b)
+{
+    struct ck_buf buf;
+    ck_buf_init(&buf);
+    ck_buf_printf(&buf, "%s/%s", a, b);
+    return ck_buf_take(&buf);
+}
+
+/* A data root has rules/ and either checker/schema (source tree) or schema/
+ * (installed). */
+static int looks_like_root(const char *dir)
+{
+    char *rules = join(dir, "rules");
+    char *src_schema = join(dir, "checker/schema");
+    char *inst_schema = join(dir, "schema");
+    int ok = is_dir(rules) && (is_dir(src_schema) || is_dir(inst_schema));
+    free(rules);
+    free(src_schema);
+    free(inst_schema);
+    return ok;
+}
+
+char *ck_engine_data_root(void)
+{
+    const char *env = getenv("FUNDCHECK_DATA");
+    if (env && *env)
+        return ck_strdup(env);
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        /* build/fundcheck → ., build/asan/fundcheck → ., build/bench/fundcheck → . */
+        for (int up = 1; up <= 3; up++) {
+            char *slash = strrchr(exe, '/');
+            if (slash == NULL)
+                break;
+            *slash = '\0';
+            if (up >= 2 && looks_like_root(exe))
+                return ck_strdup(exe);
+        }
+    }
+    return ck_strdup(CK_DATADIR);
+}
+
+int ck_engine_open(const struct ck_engine_opts *o, struct ck_engine **out, char **err)
+{
+    *out = NULL;
+    *err = NULL;
+    struct ck_engine *eng = ck_calloc(1, sizeof *eng);
+    eng->lang = o->lang;
+    eng->data_root = ck_engine_data_root();
+    char *src_schema = join(eng->data_root, "checker/schema");
+    if (is_dir(src_schema)) {
+        eng->schema_dir = src_schema;
+    } else {
+        free(src_schema);
+        eng->schema_dir = join(eng->data_root, "schema");
+    }
+    eng->rules_dir = o->rules_dir ? ck_strdup(o->rules_dir) : join(eng->data_root, "rules");
+    eng->catalogs_dir = join(eng->data_root, "catalogs");
+
+    struct ck_buf e;
+    ck_buf_init(&e);
+    char *xsd = join(eng->schema_dir, "filing-1.xsd");
+    xmlSchemaParserCtxtPtr spc = xmlSchemaNewParserCtxt(xsd);
+    eng->schema = spc ? xmlSchemaParse(spc) : NULL;
+    xmlSchemaFreeParserCtxt(spc);
+    if (eng->schema == NULL)
+        ck_buf_printf(&e, "%s:0: cannot load the filing schema\n", xsd);
+    free(xsd);
+
+    char *skel = join(eng->schema_dir, "example-skeleton.xml");
+    eng->skeleton = xmlReadFile(skel, NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS);
+    if (eng->skeleton == NULL)
+        ck_buf_printf(&e, "%s:0: cannot load the example skeleton\n", skel);
+    free(skel);
+
+    if (!o->no_catalog) {
+        char *cerr = NULL;
+        if (ck_catalog_load(eng->catalogs_dir, o->catalog_dir, &eng->catalog, &cerr) != CK_OK) {
+            ck_buf_printf(&e, "%s\n", cerr ? cerr : "cannot load the catalogue");
+            eng->catalog = NULL;
+        }
+        free(cerr);
+    }
+
+    char *rxsd = join(eng->schema_dir, "rules-1.xsd");
+    char *rerr = NULL;
+    if (ck_rules_load(eng->rules_dir, rxsd, &eng->rules, &rerr) != CK_OK)
+        ck_buf_adds(&e, rerr ? rerr : "cannot load the rule set\n");
+    free(rerr);
+    free(rxsd);
+
+    if (e.len) {
+        *err = ck_buf_take(&e);
+        ck_engine_free(eng);
+        return CK_ESYNTAX;
+    }
+    ck_buf_fini(&e);
+    *out = eng;
+    return CK_OK;
+}
+
+void ck_engine_free(struct ck_engine *eng)
+{
+    if (eng == NULL)
+        return;
+    ck_rules_free(eng->rules);
+    ck_catalog_free(eng->catalog);
+    xmlSchemaFree(eng->schema);
+    xmlFreeDoc(eng->skeleton);
+    free(eng->data_root);
+    free(eng->rules_dir);
+    free(eng->schema_dir);
+    free(eng->catalogs_dir);
+    free(eng);
+}
+
+static void evaluate(const struct ck_engine *eng, struct ck_evaluator *ev, const struct ck_rule *only,
+                     struct ck_result *out)
+{
+    struct ck_filing *f = out->filing;
+    ck_eval_doc(ev, f->doc, f->period_start, f->period_end, only, &out->findings, &out->rule_errors);
+    ck_findings_apply_exemptions(&out->findings, f->exemptions, f->n_exemptions, f->period_start,
+                                 f->period_end, eng->lang);
+    ck_findings_sort(&out->findings);
+    ck_filing_release_doc(f);
+}
+
+void ck_check_path(const struct ck_engine *eng, struct ck_evaluator *ev, const char *path,
+                   struct ck_result *out)
+{
+    memset(out, 0, sizeof *out);
+    out->path = ck_strdup(path);
+    ck_findings_init(&out->findings);
+    out->status = ck_filing_load(path, eng->schema, &out->filing, &out->err_line, &out->err_msg);
+    if (out->status == CK_OK)
+        evaluate(eng, ev, NULL, out);
+}
+
+void ck_check_doc(const struct ck_engine *eng, struct ck_evaluator *ev, const char *path,
+                  xmlDocPtr doc, const struct ck_rule *only, struct ck_result *out)
+{
+    memset(out, 0, sizeof *out);
+    out->path = ck_strdup(path);
+    ck_findings_init(&out->findings);
+    out->status = ck_filing_from_doc(path, doc, eng->schema, &out->filing, &out->err_line, &out->err_msg);
+    if (out->status == CK_OK)
+        evaluate(eng, ev, only, out);
+}
+
+void ck_result_fini(struct ck_result *r)
+{
+    if (r == NULL)
+        return;
+    free(r->path);
+    free(r->err_msg);
+    ck_filing_free(r->filing);
+    ck_findings_fini(&r->findings);
+    free(r->rule_errors);
+    memset(r, 0, sizeof *r);
+}

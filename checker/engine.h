@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef CK_ENGINE_H
+#define CK_ENGINE_H
+/*
+ * The frozen, shared part of a run: where the data lives, the filing XSD
+ * (compiled once), the rule set, the catalogue and the example skeleton.
+ * Opened once by main, then read by every worker; freed last.
+ *
+ * Also the per-file pipeline step every command uses: ck_check_path reads,
+ * validates and evaluates one filing into a self-contained ck_result (the
+ * DOM is released before it returns, so memory stays bounded per filing).
+ */
+#include "eval.h"
+#include "filing.h"
+#include "finding.h"
+#include "rules.h"
+
+#include <libxml/xmlschemas.h>
+
+struct ck_catalog;
+
+struct ck_engine_opts {
+    const char *rules_dir;   /* NULL: <data>/rules */
+    const char *catalog_dir; /* user catalogue dir; NULL: default */
+    int lang;                /* CK_LANG_* */
+    int no_catalog;          /* skip loading the catalogue (rules that need it see none) */
+};
+
+struct ck_engine {
+    char *data_root;    /* owned */
+    char *rules_dir;    /* owned */
+    char *schema_dir;   /* owned */
+    char *catalogs_dir; /* owned: shipped catalogues */
+    xmlSchemaPtr schema;        /* owned */
+    struct ck_ruleset *rules;   /* owned */
+    struct ck_catalog *catalog; /* owned; may be NULL */
+    xmlDocPtr skeleton;         /* owned; example skeleton */
+    int lang;
+};
+
+/* Locates the data root: $FUNDCHECK_DATA, else the source tree containing
+ * the executable (build/fundcheck → .), else the installed data dir. */
+char *ck_engine_data_root(void);
+
+/* Opens the engine. On failure returns a ck_status and *err holds
+ * "file:line: message" lines (caller frees); exit code 3 territory. */
+int ck_engine_open(const struct ck_engine_opts *o, struct ck_engine **out, char **err);
+void ck_engine_free(struct ck_engine *eng);
+
+struct ck_result {
+    char *path;            /* owned */
+    int status;            /* CK_OK, or why the filing could not be checked */
+    long err_line;
+    char *err_msg;         /* owned; NULL when checked */
+    struct ck_filing *filing; /* owned; facts only (doc released); NULL on error */
+    struct ck_findings findings;
+    char *rule_errors;     /* owned; runtime rule errors, or NULL */
+};
+
+/* Checks one file: load, validate, evaluate, apply exemptions, sort. Never
+ * fails as a whole: problems with the file end up in out->status. */
+void ck_check_path(const struct ck_engine *eng, struct ck_evaluator *ev, const char *path,
+                   struct ck_result *out);
+/* The same for a document in memory (takes ownership of doc). */
+void ck_check_doc(const struct ck_engine *eng, struct ck_evaluator *ev, const char *path,
+                  xmlDocPtr doc, const struct ck_rule *only, struct ck_result *out);
+void ck_result_fini(struct ck_result *r);
+
+#endif

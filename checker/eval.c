@@ -1,0 +1,346 @@
+/* SPDX-License-Identifier: MIT */
+#include "eval.h"
+
+#include "buf.h"
+#include "ck.h"
+#include "mem.h"
+#include "regex.h"
+#include "xenv.h"
+#include "xfunc.h"
+
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct ck_evaluator {
+    const struct ck_ruleset *rs;
+    xmlXPathContextPtr ctx;      /* owned */
+    xmlXPathCompExprPtr *comp;   /* owned; one per rs->exprs */
+    struct ck_regex_scratch *scratch; /* owned */
+    struct ck_buf explain;       /* owned */
+    struct ck_xenv env;
+    struct ck_buf errors;        /* owned; runtime errors of the current doc */
+};
+
+struct ck_evaluator *ck_eval_new(const struct ck_ruleset *rs, const struct ck_catalog *cat, int lang)
+{
+    struct ck_evaluator *ev = ck_calloc(1, sizeof *ev);
+    ev->rs = rs;
+    ev->scratch = ck_regex_scratch_new();
+    ck_buf_init(&ev->explain);
+    ck_buf_init(&ev->errors);
+    ev->env.rules = rs;
+    ev->env.catalog = cat;
+    ev->env.scratch = ev->scratch;
+    ev->env.explain = &ev->explain;
+    ev->env.lang = lang == CK_LANG_EN ? "en" : "zh";
+    ev->env.period_start = "";
+    ev->env.period_end = "";
+    ev->ctx = xmlXPathNewContext(NULL);
+    if (ev->ctx == NULL)
+        (void)ck_malloc((size_t)-1);
+    ev->ctx->userData = &ev->env;
+    ck_xfunc_register(ev->ctx);
+    ev->comp = ck_calloc(rs->n_exprs + 1, sizeof *ev->comp);
+    /* The rule set compiled every expression once when it loaded, so these
+     * cannot fail except for lack of memory. */
+    for (size_t i = 0; i < rs->n_exprs; i++)
+        ev->comp[i] = xmlXPathCtxtCompile(ev->ctx, (const xmlChar *)rs->exprs[i].source);
+    return ev;
+}
+
+void ck_eval_free(struct ck_evaluator *ev)
+{
+    if (ev == NULL)
+        return;
+    for (size_t i = 0; i < ev->rs->n_exprs; i++)
+        xmlXPathFreeCompExpr(ev->comp[i]);
+    free(ev->comp);
+    xmlXPathFreeContext(ev->ctx);
+    ck_regex_scratch_free(ev->scratch);
+    ck_buf_fini(&ev->explain);
+    ck_buf_fini(&ev->errors);
+    free(ev);
+}
+
+unsigned long ck_eval_regex_limit_hits(const struct ck_evaluator *ev)
+{
+    return ev->scratch->limit_hits;
+}
+
+static void note_error(struct ck_evaluator *ev, const char *rule_id, int expr)
+{
+    const char *msg = ck_xfunc_last_error();
+    /* one line per rule and expression is enough */
+    struct ck_buf line;
+    ck_buf_init(&line);
+    ck_buf_printf(&line, "rule %s: XPath error in '%s': %s\n", rule_id,
+                  expr >= 0 ? ev->rs->exprs[expr].source : "?", *msg ? msg : "evaluation failed");
+    if (strstr(ck_buf_str(&ev->errors), ck_buf_str(&line)) == NULL)
+        ck_buf_adds(&ev->errors, ck_buf_str(&line));
+    ck_buf_fini(&line);
+}
+
+static xmlXPathObjectPtr run(struct ck_evaluator *ev, int expr, xmlNodePtr node, const char *rule_id)
+{
+    if (expr < 0 || ev->comp[expr] == NULL)
+        return NULL;
+    ev->ctx->node = node;
+    ck_xfunc_error_reset();
+    xmlXPathObjectPtr r = xmlXPathCompiledEval(ev->comp[expr], ev->ctx);
+    if (r == NULL)
+        note_error(ev, rule_id, expr);
+    return r;
+}
+
+static int run_bool(struct ck_evaluator *ev, int expr, xmlNodePtr node, const char *rule_id)
+{
+    xmlXPathObjectPtr r = run(ev, expr, node, rule_id);
+    if (r == NULL)
+        return 0;
+    int b = xmlXPathCastToBoolean(r);
+    xmlXPathFreeObject(r);
+    return b;
+}
+
+static char *run_string(struct ck_evaluator *ev, int expr, xmlNodePtr node, const char *rule_id)
+{
+    xmlXPathObjectPtr r = run(ev, expr, node, rule_id);
+    if (r == NULL)
+        return ck_strdup("");
+    xmlChar *s = xmlXPathCastToString(r);
+    xmlXPathFreeObject(r);
+    char *out = ck_strdup(s ? (const char *)s : "");
+    xmlFree(s);
+    return out;
+}
+
+static void set_var(struct ck_evaluator *ev, const char *name, const char *value)
+{
+    xmlXPathRegisterVariable(ev->ctx, (const xmlChar *)name,
+                             xmlXPathNewString((const xmlChar *)value));
+}
+
+static char *interpolate(struct ck_evaluator *ev, const struct ck_template *t, xmlNodePtr node,
+                         const char *rule_id)
+{
+    struct ck_buf b;
+    ck_buf_init(&b);
+    for (size_t i = 0; i < t->n_parts; i++) {
+        if (t->parts[i].text) {
+            ck_buf_adds(&b, t->parts[i].text);
+        } else {
+            char *s = run_string(ev, t->parts[i].expr, node, rule_id);
+            ck_buf_add_cut(&b, s, CK_EVIDENCE_CHARS);
+            free(s);
+        }
+    }
+    return ck_buf_take(&b);
+}
+
+char *ck_eval_template(struct ck_evaluator *ev, const struct ck_template *t, xmlNodePtr node,
+                       const char *const *names, const char *const *values, size_t n_vars)
+{
+    for (size_t i = 0; i < n_vars; i++)
+        set_var(ev, names[i], values[i]);
+    return interpolate(ev, t, node, "look-through");
+}
+
+char *ck_eval_node_path(xmlNodePtr node)
+{
+    const char *attr_name = NULL;
+    if (node && node->type == XML_ATTRIBUTE_NODE) {
+        attr_name = (const char *)node->name;
+        node = node->parent;
+    } else if (node && node->type != XML_ELEMENT_NODE) {
+        node = node->parent;
+    }
+    /* collect ancestors root-first */
+    xmlNodePtr chain[CK_MAX_XML_DEPTH + 8];
+    size_t n = 0;
+    for (xmlNodePtr p = node; p && p->type == XML_ELEMENT_NODE && n < CK_ARRAY_LEN(chain); p = p->parent)
+        chain[n++] = p;
+    struct ck_buf b;
+    ck_buf_init(&b);
+    while (n > 0) {
+        xmlNodePtr e = chain[--n];
+        ck_buf_addc(&b, '/');
+        ck_buf_adds(&b, (const char *)e->name);
+        int pos = 1, total = 0;
+        for (xmlNodePtr s = e->parent ? e->parent->children : e; s; s = s->next) {
+            if (s->type != XML_ELEMENT_NODE || strcmp((const char *)s->name, (const char *)e->name) != 0)
+                continue;
+            total++;
+            if (s == e)
+                pos = total;
+        }
+        if (total > 1)
+            ck_buf_printf(&b, "[%d]", pos);
+    }
+    if (attr_name)
+        ck_buf_printf(&b, "/@%s", attr_name);
+    if (b.len == 0)
+        ck_buf_addc(&b, '/');
+    return ck_buf_take(&b);
+}
+
+static int is_named(xmlNodePtr n, const char *name)
+{
+    return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0 && n->ns &&
+           strcmp((const char *)n->ns->href, CK_NS_FILING) == 0;
+}
+
+static char *id_of(xmlNodePtr n)
+{
+    xmlChar *v = xmlGetProp(n, (const xmlChar *)"id");
+    if (v == NULL)
+        v = xmlGetProp(n, (const xmlChar *)"rule");
+    char *s = v ? ck_strdup((const char *)v) : NULL;
+    xmlFree(v);
+    return s;
+}
+
+static void locate(struct ck_finding *f, xmlNodePtr node)
+{
+    xmlNodePtr el = node;
+    if (el && el->type != XML_ELEMENT_NODE)
+        el = el->parent;
+    f->line = el ? xmlGetLineNo(el) : 0;
+    f->xpath = ck_eval_node_path(node);
+    for (xmlNodePtr p = el; p && p->type == XML_ELEMENT_NODE; p = p->parent) {
+        if (is_named(p, "holding")) {
+            f->holding = id_of(p);
+            if (f->item == NULL)
+                f->item = ck_strdup(f->holding ? f->holding : "");
+            break;
+        }
+        if (f->item == NULL && (is_named(p, "transaction") || is_named(p, "guarantee")))
+            f->item = id_of(p);
+    }
+}
+
+static void add_evidence(struct ck_buf *b, const char *field, const char *value)
+{
+    if (value == NULL || *value == '\0')
+        return;
+    if (b->len)
+        ck_buf_adds(b, "; ");
+    ck_buf_adds(b, field);
+    ck_buf_adds(b, ": ");
+    ck_buf_add_cut(b, value, CK_EVIDENCE_CHARS);
+}
+
+static void eval_rule_on(struct ck_evaluator *ev, const struct ck_rule *r, xmlNodePtr node,
+                         struct ck_findings *out)
+{
+    int severity = r->severity;
+    struct ck_buf sig[CK_LANG_COUNT], evid[CK_LANG_COUNT];
+    for (int l = 0; l < CK_LANG_COUNT; l++) {
+        ck_buf_init(&sig[l]);
+        ck_buf_init(&evid[l]);
+    }
+    ck_buf_reset(&ev->explain);
+    ev->env.catalog_edition = NULL;
+    if (r->n_signals > 0) {
+        double score = 0;
+        for (size_t i = 0; i < r->n_signals; i++) {
+            const struct ck_signal *s = &r->signals[i];
+            if (!run_bool(ev, s->expr, node, r->id))
+                continue;
+            score += s->weight;
+            char *sev_text = s->evidence_expr >= 0 ? run_string(ev, s->evidence_expr, node, r->id) : NULL;
+            for (int l = 0; l < CK_LANG_COUNT; l++) {
+                if (sig[l].len)
+                    ck_buf_adds(&sig[l], l == CK_LANG_ZH ? "、" : ", ");
+                ck_buf_adds(&sig[l], s->label[l]);
+                struct ck_buf field;
+                ck_buf_init(&field);
+                ck_buf_printf(&field, "%s %s(%g)", l == CK_LANG_ZH ? "信号" : "signal", s->label[l], s->weight);
+                add_evidence(&evid[l], ck_buf_str(&field), sev_text && *sev_text ? sev_text : "✓");
+                ck_buf_fini(&field);
+            }
+            free(sev_text);
+        }
+        severity = -1;
+        for (size_t g = 0; g < r->n_grades; g++)
+            if (score >= r->grades[g].min) {
+                severity = r->grades[g].severity;
+                break;
+            }
+        if (severity < 0)
+            goto out;
+    } else if (!run_bool(ev, r->condition_expr, node, r->id)) {
+        goto out;
+    }
+    struct ck_finding *f = ck_findings_add(out);
+    if (f == NULL)
+        goto out;
+    f->rule = r;
+    f->severity = severity;
+    locate(f, node);
+    for (size_t i = 0; i < r->n_evidence; i++) {
+        char *v = run_string(ev, r->evidence[i].expr, node, r->id);
+        for (int l = 0; l < CK_LANG_COUNT; l++)
+            add_evidence(&evid[l], r->evidence[i].field, v);
+        free(v);
+    }
+    if (ev->explain.len)
+        f->explain = ck_strdup(ck_buf_str(&ev->explain));
+    if (ev->env.catalog_edition)
+        f->catalog_edition = ck_strdup(ev->env.catalog_edition);
+    for (int l = 0; l < CK_LANG_COUNT; l++) {
+        set_var(ev, "signals", ck_buf_str(&sig[l]));
+        set_var(ev, "lang", l == CK_LANG_ZH ? "zh" : "en");
+        f->message[l] = interpolate(ev, &r->message[l], node, r->id);
+        f->evidence[l] = ck_buf_take(&evid[l]);
+    }
+out:
+    for (int l = 0; l < CK_LANG_COUNT; l++) {
+        ck_buf_fini(&sig[l]);
+        ck_buf_fini(&evid[l]);
+    }
+}
+
+int ck_eval_doc(struct ck_evaluator *ev, xmlDocPtr doc, const char *period_start,
+                const char *period_end, const struct ck_rule *only, struct ck_findings *out,
+                char **errors)
+{
+    *errors = NULL;
+    ck_buf_reset(&ev->errors);
+    ev->ctx->doc = doc;
+    ev->env.period_start = period_start ? period_start : "";
+    ev->env.period_end = period_end ? period_end : "";
+    set_var(ev, "period-start", ev->env.period_start);
+    set_var(ev, "period-end", ev->env.period_end);
+    set_var(ev, "signals", "");
+    set_var(ev, "lang", ev->env.lang);
+    xmlNodePtr root = (xmlNodePtr)doc;
+    for (size_t i = 0; i < ev->rs->n_rules; i++) {
+        const struct ck_rule *r = &ev->rs->rules[i];
+        if (r->lookthrough || (only && r != only))
+            continue;
+        xmlXPathObjectPtr set = run(ev, r->context_expr, root, r->id);
+        if (set == NULL)
+            continue;
+        if (set->type == XPATH_NODESET) {
+            if (set->nodesetval == NULL) { /* the empty set */
+                xmlXPathFreeObject(set);
+                continue;
+            }
+            /* Candidates are evaluated after the context set is complete;
+             * the set is ours until freed. */
+            for (int k = 0; k < set->nodesetval->nodeNr; k++)
+                eval_rule_on(ev, r, set->nodesetval->nodeTab[k], out);
+        } else {
+            note_error(ev, r->id, r->context_expr);
+        }
+        xmlXPathFreeObject(set);
+    }
+    ev->ctx->doc = NULL;
+    ev->ctx->node = NULL;
+    if (ev->errors.len)
+        *errors = ck_strdup(ck_buf_str(&ev->errors));
+    return CK_OK;
+}

@@ -1,0 +1,430 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Filing loading. The hostile-input defences live here:
+ *  - the file is read whole under CK_MAX_FILING_BYTES (after checking it is
+ *    a regular file), so a huge or endless input is refused up front;
+ *  - the parser runs with XML_PARSE_NONET and without NOENT/DTDLOAD/HUGE, so
+ *    nothing external is fetched, entities are not expanded and libxml2's
+ *    own depth and text-size limits stay on;
+ *  - a DOCTYPE is refused outright through the SAX internalSubset hook: a
+ *    filing has no use for one, and this ends entity-bomb documents before
+ *    their declarations are processed;
+ *  - the root must be {urn:gif:filing:1}filing, and the XSD must accept it.
+ * Errors arrive through libxml2's per-thread structured error handler.
+ */
+#include "filing.h"
+
+#include "buf.h"
+#include "ck.h"
+#include "finding.h"
+#include "mem.h"
+#include "sha256.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libxml/parser.h>
+#include <libxml/SAX2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct parse_errors {
+    long line;
+    struct ck_buf msg;
+    int count;
+    int doctype;
+};
+
+static void collect_error(void *data, xmlErrorPtr err)
+{
+    struct parse_errors *pe = data;
+    if (err == NULL || err->level == XML_ERR_WARNING)
+        return;
+    pe->count++;
+    if (pe->count > 3) /* the first few say enough */
+        return;
+    if (pe->msg.len == 0)
+        pe->line = err->line;
+    else
+        ck_buf_adds(&pe->msg, "; ");
+    const char *m = err->message ? err->message : "error";
+    size_t n = strlen(m);
+    while (n > 0 && (m[n - 1] == '\n' || m[n - 1] == ' '))
+        n--;
+    if (pe->msg.len > 0 && err->line > 0)
+        ck_buf_printf(&pe->msg, "line %d: ", err->line);
+    ck_buf_add(&pe->msg, m, n);
+}
+
+static void refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *ext_id,
+                           const xmlChar *sys_id)
+{
+    (void)name;
+    (void)ext_id;
+    (void)sys_id;
+    xmlParserCtxtPtr pctx = ctx;
+    struct parse_errors *pe = pctx->_private;
+    pe->doctype = 1;
+    if (pe->msg.len == 0) {
+        pe->line = xmlSAX2GetLineNumber(ctx);
+        ck_buf_adds(&pe->msg, "DOCTYPE declarations are not allowed in a filing (no DTD, no entities)");
+    }
+    xmlStopParser(pctx);
+}
+
+static char *dup_or_empty(const xmlChar *s)
+{
+    return ck_strdup(s ? (const char *)s : "");
+}
+
+static int is_filing_el(xmlNodePtr n, const char *name)
+{
+    return n && n->type == XML_ELEMENT_NODE && n->ns &&
+           strcmp((const char *)n->ns->href, CK_NS_FILING) == 0 &&
+           strcmp((const char *)n->name, name) == 0;
+}
+
+static xmlNodePtr child(xmlNodePtr n, const char *name)
+{
+    if (n == NULL)
+        return NULL;
+    for (xmlNodePtr c = n->children; c; c = c->next)
+        if (is_filing_el(c, name))
+            return c;
+    return NULL;
+}
+
+static char *prop(xmlNodePtr n, const char *name)
+{
+    if (n == NULL)
+        return ck_strdup("");
+    xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+    char *s = dup_or_empty(v);
+    xmlFree(v);
+    return s;
+}
+
+static char *text(xmlNodePtr n)
+{
+    if (n == NULL)
+        return ck_strdup("");
+    xmlChar *v = xmlNodeGetContent(n);
+    char *s = dup_or_empty(v);
+    xmlFree(v);
+    /* trim */
+    char *b = s;
+    while (*b == ' ' || *b == '\n' || *b == '\t' || *b == '\r')
+        b++;
+    size_t len = strlen(b);
+    while (len > 0 && (b[len - 1] == ' ' || b[len - 1] == '\n' || b[len - 1] == '\t' || b[len - 1] == '\r'))
+        len--;
+    char *out = ck_strndup(b, len);
+    free(s);
+    return out;
+}
+
+static void extract_facts(struct ck_filing *f)
+{
+    xmlNodePtr root = xmlDocGetRootElement(f->doc);
+    xmlNodePtr header = child(root, "header"), fund = child(root, "fund");
+    f->filing_id = text(child(header, "filingId"));
+    f->report_type = text(child(header, "reportType"));
+    xmlNodePtr period = child(header, "period");
+    f->period_start = prop(period, "start");
+    f->period_end = prop(period, "end");
+    f->submitted = text(child(header, "submittedAt"));
+    f->filer_uscc = prop(child(header, "filer"), "uscc");
+    f->fund_uscc = text(child(fund, "uscc"));
+    f->fund_name = text(child(fund, "name"));
+    f->fund_type = text(child(fund, "fundType"));
+    f->gov_level = text(child(fund, "govLevel"));
+    f->region = text(child(fund, "region"));
+    f->legal_form = text(child(fund, "legalForm"));
+    f->paid_in = prop(child(fund, "size"), "paidIn");
+
+    xmlNodePtr exemptions = child(fund, "exemptions");
+    for (xmlNodePtr e = exemptions ? exemptions->children : NULL; e; e = e->next) {
+        if (!is_filing_el(e, "exemption"))
+            continue;
+        f->exemptions = ck_reallocarray(f->exemptions, f->n_exemptions + 1, sizeof *f->exemptions);
+        struct ck_exemption *x = &f->exemptions[f->n_exemptions++];
+        x->rule = prop(e, "rule");
+        x->holding = prop(e, "holding");
+        x->authority = prop(e, "authority");
+        x->document = prop(e, "document");
+        x->from = prop(e, "from");
+        x->until = prop(e, "until");
+        x->line = xmlGetLineNo(e);
+    }
+
+    xmlNodePtr holdings = child(root, "holdings");
+    size_t cap = 0;
+    for (xmlNodePtr h = holdings ? holdings->children : NULL; h; h = h->next) {
+        if (!is_filing_el(h, "holding"))
+            continue;
+        if (f->n_holdings == cap) {
+            cap = cap ? 2 * cap : 16;
+            f->holdings = ck_reallocarray(f->holdings, cap, sizeof *f->holdings);
+        }
+        struct ck_holding_row *r = &f->holdings[f->n_holdings++];
+        xmlNodePtr inv = child(h, "investee"), acq = child(h, "acquisition"),
+                   ins = child(h, "instrument");
+        r->id = prop(h, "id");
+        r->category = prop(h, "category");
+        r->role = text(child(h, "role"));
+        r->investee_uscc = prop(inv, "uscc");
+        r->investee_name = text(child(inv, "name"));
+        r->industry = prop(child(inv, "industry"), "code");
+        r->invested = prop(child(h, "amount"), "invested");
+        r->acq_method = prop(acq, "method");
+        r->acq_date = prop(acq, "date");
+        r->instrument_type = prop(ins, "type");
+        r->instrument_code = prop(ins, "code");
+        r->catalog_class = prop(child(h, "catalogEntry"), "class");
+        r->line = xmlGetLineNo(h);
+    }
+}
+
+static int validate(xmlDocPtr doc, xmlSchemaPtr schema, long *err_line, char **err_msg)
+{
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    if (root == NULL || !is_filing_el(root, "filing")) {
+        struct ck_buf b;
+        ck_buf_init(&b);
+        ck_buf_printf(&b, "not a urn:gif:filing:1 filing (root element is %s%s%s%s)",
+                      root && root->ns ? "{" : "", root && root->ns ? (const char *)root->ns->href : "",
+                      root && root->ns ? "}" : "", root ? (const char *)root->name : "missing");
+        *err_line = root ? xmlGetLineNo(root) : 1;
+        *err_msg = ck_buf_take(&b);
+        return CK_ESYNTAX;
+    }
+    if (schema == NULL)
+        return CK_OK;
+    struct parse_errors pe;
+    memset(&pe, 0, sizeof pe);
+    ck_buf_init(&pe.msg);
+    xmlSchemaValidCtxtPtr vctx = xmlSchemaNewValidCtxt(schema);
+    if (vctx == NULL) {
+        *err_line = 0;
+        *err_msg = ck_strdup("cannot create a schema validation context");
+        return CK_ENOMEM;
+    }
+    xmlSchemaSetValidStructuredErrors(vctx, collect_error, &pe);
+    int rc = xmlSchemaValidateDoc(vctx, doc);
+    xmlSchemaFreeValidCtxt(vctx);
+    if (rc != 0) {
+        *err_line = pe.line;
+        struct ck_buf b;
+        ck_buf_init(&b);
+        ck_buf_adds(&b, "schema violation: ");
+        ck_buf_adds(&b, pe.msg.len ? ck_buf_str(&pe.msg) : "document is not valid");
+        if (pe.count > 3)
+            ck_buf_printf(&b, " (%d errors in all)", pe.count);
+        *err_msg = ck_buf_take(&b);
+        ck_buf_fini(&pe.msg);
+        return CK_ESYNTAX;
+    }
+    ck_buf_fini(&pe.msg);
+    return CK_OK;
+}
+
+int ck_filing_from_doc(const char *path, xmlDocPtr doc, xmlSchemaPtr schema, struct ck_filing **out,
+                       long *err_line, char **err_msg)
+{
+    *out = NULL;
+    *err_line = 0;
+    *err_msg = NULL;
+    int rc = validate(doc, schema, err_line, err_msg);
+    if (rc != CK_OK) {
+        xmlFreeDoc(doc);
+        return rc;
+    }
+    struct ck_filing *f = ck_calloc(1, sizeof *f);
+    f->path = ck_strdup(path);
+    f->doc = doc;
+    extract_facts(f);
+    *out = f;
+    return CK_OK;
+}
+
+static int read_file(const char *path, char **out_buf, size_t *out_len, char **err_msg)
+{
+    *out_buf = NULL;
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    struct ck_buf b;
+    ck_buf_init(&b);
+    if (fd < 0) {
+        ck_buf_printf(&b, "cannot open: %s", strerror(errno));
+        *err_msg = ck_buf_take(&b);
+        return CK_EIO;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        ck_buf_adds(&b, S_ISDIR(st.st_mode) ? "is a directory, not a filing" : "not a regular file");
+        close(fd);
+        *err_msg = ck_buf_take(&b);
+        return CK_EIO;
+    }
+    if ((unsigned long long)st.st_size > CK_MAX_FILING_BYTES) {
+        ck_buf_printf(&b, "file too large: %lld bytes (limit %u)", (long long)st.st_size,
+                      (unsigned)CK_MAX_FILING_BYTES);
+        close(fd);
+        *err_msg = ck_buf_take(&b);
+        return CK_ELIMIT;
+    }
+    size_t cap = (size_t)st.st_size + 1, len = 0;
+    char *buf = ck_malloc(cap);
+    for (;;) {
+        if (len == cap - 1) {
+            if (cap > CK_MAX_FILING_BYTES) { /* grew while we read it */
+                free(buf);
+                close(fd);
+                ck_buf_printf(&b, "file too large (limit %u bytes)", (unsigned)CK_MAX_FILING_BYTES);
+                *err_msg = ck_buf_take(&b);
+                return CK_ELIMIT;
+            }
+            cap *= 2;
+            buf = ck_realloc(buf, cap);
+        }
+        ssize_t n = read(fd, buf + len, cap - 1 - len);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            free(buf);
+            ck_buf_printf(&b, "read error: %s", strerror(errno));
+            close(fd);
+            *err_msg = ck_buf_take(&b);
+            return CK_EIO;
+        }
+        if (n == 0)
+            break;
+        len += (size_t)n;
+    }
+    close(fd);
+    buf[len] = '\0';
+    *out_buf = buf;
+    *out_len = len;
+    return CK_OK;
+}
+
+int ck_filing_load(const char *path, xmlSchemaPtr schema, struct ck_filing **out, long *err_line,
+                   char **err_msg)
+{
+    *out = NULL;
+    *err_line = 0;
+    *err_msg = NULL;
+    char *buf = NULL;
+    size_t len = 0;
+    int rc = read_file(path, &buf, &len, err_msg);
+    if (rc != CK_OK)
+        return rc;
+    if (len == 0) {
+        free(buf);
+        *err_msg = ck_strdup("empty file");
+        return CK_ESYNTAX;
+    }
+    char sha[65];
+    ck_sha256_hex(buf, len, sha);
+    /* Extracted EDGAR-style documents often carry whitespace before the XML
+     * declaration; skip it rather than fail on a technicality. */
+    size_t skip = 0;
+    while (skip < len && (buf[skip] == ' ' || buf[skip] == '\n' || buf[skip] == '\r' || buf[skip] == '\t'))
+        skip++;
+    if (skip > 0 && (len - skip < 5 || memcmp(buf + skip, "<?xml", 5) != 0))
+        skip = 0;
+
+    struct parse_errors pe;
+    memset(&pe, 0, sizeof pe);
+    ck_buf_init(&pe.msg);
+    xmlParserCtxtPtr pctx = xmlNewParserCtxt();
+    if (pctx == NULL) {
+        free(buf);
+        *err_msg = ck_strdup("out of memory creating the XML parser");
+        return CK_ENOMEM;
+    }
+    pctx->_private = &pe;
+    pctx->sax->internalSubset = refuse_doctype;
+    xmlSetStructuredErrorFunc(&pe, collect_error);
+    xmlDocPtr doc = xmlCtxtReadMemory(pctx, buf + skip, (int)(len - skip), path, NULL,
+                                      XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+    int well_formed = pctx->wellFormed;
+    xmlFreeParserCtxt(pctx);
+    xmlSetStructuredErrorFunc(NULL, NULL);
+    free(buf);
+    if (doc == NULL || !well_formed || pe.doctype) {
+        xmlFreeDoc(doc);
+        *err_line = pe.line;
+        struct ck_buf b;
+        ck_buf_init(&b);
+        ck_buf_adds(&b, pe.doctype ? "" : "not well-formed XML: ");
+        ck_buf_adds(&b, pe.msg.len ? ck_buf_str(&pe.msg) : "cannot parse");
+        *err_msg = ck_buf_take(&b);
+        ck_buf_fini(&pe.msg);
+        return CK_EXML;
+    }
+    ck_buf_fini(&pe.msg);
+    rc = ck_filing_from_doc(path, doc, schema, out, err_line, err_msg);
+    if (rc == CK_OK) {
+        memcpy((*out)->sha256, sha, sizeof sha);
+        (*out)->bytes = len;
+    }
+    return rc;
+}
+
+void ck_filing_release_doc(struct ck_filing *f)
+{
+    if (f && f->doc) {
+        xmlFreeDoc(f->doc);
+        f->doc = NULL;
+    }
+}
+
+void ck_filing_free(struct ck_filing *f)
+{
+    if (f == NULL)
+        return;
+    ck_filing_release_doc(f);
+    free(f->path);
+    free(f->filing_id);
+    free(f->report_type);
+    free(f->period_start);
+    free(f->period_end);
+    free(f->submitted);
+    free(f->fund_uscc);
+    free(f->fund_name);
+    free(f->fund_type);
+    free(f->gov_level);
+    free(f->region);
+    free(f->legal_form);
+    free(f->paid_in);
+    free(f->filer_uscc);
+    for (size_t i = 0; i < f->n_holdings; i++) {
+        struct ck_holding_row *r = &f->holdings[i];
+        free(r->id);
+        free(r->category);
+        free(r->role);
+        free(r->investee_uscc);
+        free(r->investee_name);
+        free(r->industry);
+        free(r->invested);
+        free(r->acq_method);
+        free(r->acq_date);
+        free(r->instrument_type);
+        free(r->instrument_code);
+        free(r->catalog_class);
+    }
+    free(f->holdings);
+    for (size_t i = 0; i < f->n_exemptions; i++) {
+        struct ck_exemption *x = &f->exemptions[i];
+        free(x->rule);
+        free(x->holding);
+        free(x->authority);
+        free(x->document);
+        free(x->from);
+        free(x->until);
+    }
+    free(f->exemptions);
+    free(f);
+}

@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef CK_FILING_H
+#define CK_FILING_H
+/*
+ * Reading one filing: size cap, safe parse (no network, no DTD, no entity
+ * expansion; a DOCTYPE stops the parse), namespace check, XSD validation,
+ * then the header facts every later stage needs. A filing that fails any
+ * step gets a line and a reason; nothing is printed here.
+ */
+#include <libxml/tree.h>
+#include <libxml/xmlschemas.h>
+#include <stddef.h>
+
+/* A holding as stored for auditors (strings owned; "" when absent). */
+struct ck_holding_row {
+    char *id, *category, *role, *investee_uscc, *investee_name, *industry, *invested,
+        *acq_method, *acq_date, *instrument_type, *instrument_code, *catalog_class;
+    long line;
+};
+
+struct ck_exemption;
+
+struct ck_filing {
+    char *path;    /* owned */
+    xmlDocPtr doc; /* owned; NULL after ck_filing_release_doc */
+    char sha256[65];
+    size_t bytes;
+    /* header facts: owned strings, "" when absent */
+    char *filing_id, *report_type, *period_start, *period_end, *submitted, *fund_uscc, *fund_name,
+        *fund_type, *gov_level, *region, *legal_form, *paid_in, *filer_uscc;
+    struct ck_holding_row *holdings; /* owned */
+    size_t n_holdings;
+    struct ck_exemption *exemptions; /* owned */
+    size_t n_exemptions;
+};
+
+/* Loads and validates path. Returns CK_OK and *out; otherwise a ck_status,
+ * *out NULL, *err_line (0 when no line applies) and *err_msg (owned by the
+ * caller, free()). schema may be NULL to skip validation. */
+int ck_filing_load(const char *path, xmlSchemaPtr schema, struct ck_filing **out, long *err_line,
+                   char **err_msg);
+
+/* The same for a document already in memory (rule examples, fuzzing):
+ * takes ownership of doc on every path. */
+int ck_filing_from_doc(const char *path, xmlDocPtr doc, xmlSchemaPtr schema, struct ck_filing **out,
+                       long *err_line, char **err_msg);
+
+/* Frees the DOM but keeps the facts (memory stays bounded in batches). */
+void ck_filing_release_doc(struct ck_filing *f);
+void ck_filing_free(struct ck_filing *f);
+
+#endif

@@ -1,0 +1,239 @@
+/* SPDX-License-Identifier: MIT */
+#include "lookthrough.h"
+
+#include "buf.h"
+#include "ck.h"
+#include "mem.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int has_token(const char *list, const char *tok)
+{
+    size_t n = strlen(tok);
+    for (const char *p = list; p && (p = strstr(p, tok)) != NULL; p += n)
+        if ((p == list || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' '))
+            return 1;
+    return 0;
+}
+
+const struct ck_rule *ck_lookthrough_rule_for(const struct ck_ruleset *rs, const char *category)
+{
+    for (size_t i = 0; i < rs->n_rules; i++)
+        if (rs->rules[i].lookthrough && has_token(rs->rules[i].lookthrough_categories, category))
+            return &rs->rules[i];
+    return NULL;
+}
+
+/* The latest node of uscc whose period ends at or before limit. */
+static size_t pick_child(const struct ck_lt_node *nodes, size_t n, const char *uscc, const char *limit)
+{
+    size_t best = (size_t)-1;
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(nodes[i].uscc, uscc) != 0 || strcmp(nodes[i].period_end, limit) > 0)
+            continue;
+        if (best == (size_t)-1 || strcmp(nodes[i].period_end, nodes[best].period_end) > 0)
+            best = i;
+    }
+    return best;
+}
+
+struct walk {
+    const struct ck_ruleset *rs;
+    const struct ck_lt_node *nodes;
+    size_t n;
+    int lang;
+    ck_lt_emit_fn emit;
+    void *ud;
+    size_t *path; /* node indices from the parent down */
+    size_t depth;
+    size_t parent, edge;
+};
+
+static void label(struct ck_buf *b, const struct ck_lt_node *node)
+{
+    ck_buf_printf(b, "%s（%s）", *node->name ? node->name : "?", node->uscc);
+}
+
+static void visit(struct walk *w, size_t node)
+{
+    for (size_t i = 0; i < w->depth; i++)
+        if (w->path[i] == node)
+            return; /* a cycle: this fund is already on the path */
+    w->path[w->depth++] = node;
+    const struct ck_lt_node *c = &w->nodes[node];
+    for (size_t k = 0; k < c->n_exposures; k++) {
+        const struct ck_lt_exposure *x = &c->exposures[k];
+        const struct ck_rule *lt = ck_lookthrough_rule_for(w->rs, x->rule->category);
+        if (lt == NULL)
+            continue;
+        struct ck_buf chain;
+        ck_buf_init(&chain);
+        for (size_t i = 0; i < w->depth; i++) {
+            label(&chain, &w->nodes[w->path[i]]);
+            ck_buf_adds(&chain, " → ");
+        }
+        ck_buf_printf(&chain, "%s %s", w->lang == CK_LANG_EN ? "holding" : "持仓",
+                      x->item ? x->item : "-");
+        w->emit(w->ud, w->parent, w->edge, node, x, lt, ck_buf_str(&chain));
+        ck_buf_fini(&chain);
+    }
+    for (size_t e = 0; e < c->n_edges; e++) {
+        size_t d = pick_child(w->nodes, w->n, c->edges[e].child_uscc, c->period_end);
+        if (d != (size_t)-1)
+            visit(w, d);
+    }
+    w->depth--;
+}
+
+void ck_lookthrough_run(const struct ck_ruleset *rs, const struct ck_lt_node *nodes, size_t n,
+                        int lang, ck_lt_emit_fn emit, void *ud)
+{
+    struct walk w = {rs, nodes, n, lang, emit, ud, ck_calloc(n + 2, sizeof(size_t)), 0, 0, 0};
+    for (size_t p = 0; p < n; p++) {
+        for (size_t e = 0; e < nodes[p].n_edges; e++) {
+            size_t c = pick_child(nodes, n, nodes[p].edges[e].child_uscc, nodes[p].period_end);
+            if (c == (size_t)-1 || c == p)
+                continue;
+            w.parent = p;
+            w.edge = e;
+            w.depth = 0;
+            w.path[w.depth++] = p;
+            visit(&w, c);
+        }
+    }
+    free(w.path);
+}
+
+void ck_lookthrough_fill(struct ck_evaluator *ev, struct ck_finding *f, const struct ck_lt_edge *e,
+                         const struct ck_lt_node *source, const struct ck_lt_exposure *x,
+                         const struct ck_rule *lt_rule, const char *chain)
+{
+    f->rule = lt_rule;
+    f->severity = x->severity;
+    f->holding = ck_strdup(e->holding);
+    f->item = ck_strdup(e->holding);
+    f->line = e->line;
+    f->xpath = ck_strdup(e->xpath);
+    f->chain = ck_strdup(chain);
+    static const char *const names[] = {"chain", "child-rule", "child-message", "child-fund"};
+    for (int l = 0; l < CK_LANG_COUNT; l++) {
+        const char *values[] = {chain, x->rule->id, x->message[l] ? x->message[l] : "", source->name};
+        f->message[l] = ck_eval_template(ev, &lt_rule->message[l], NULL, names, values, 4);
+        struct ck_buf b;
+        ck_buf_init(&b);
+        ck_buf_printf(&b, "%s: %s (%s); %s: %s", l == CK_LANG_EN ? "sub-fund finding" : "子基金发现",
+                      x->rule->id, x->rule->title[l], l == CK_LANG_EN ? "chain" : "穿透链", chain);
+        f->evidence[l] = ck_buf_take(&b);
+    }
+}
+
+/* ---- check: results in memory ---- */
+
+struct batch {
+    struct ck_evaluator *ev;
+    struct ck_result *res;
+    size_t *node_result; /* node → result index */
+    struct ck_lt_node *nodes;
+    struct ck_findings *derived; /* per result */
+};
+
+static void emit_into_results(void *ud, size_t parent, size_t edge, size_t source_node,
+                              const struct ck_lt_exposure *x, const struct ck_rule *lt, const char *chain)
+{
+    struct batch *b = ud;
+    size_t r = b->node_result[parent];
+    struct ck_finding *f = ck_findings_add(&b->derived[r]);
+    if (f == NULL)
+        return;
+    ck_lookthrough_fill(b->ev, f, &b->nodes[parent].edges[edge], &b->nodes[source_node], x, lt, chain);
+}
+
+static char *holding_xpath(size_t index, size_t count)
+{
+    struct ck_buf b;
+    ck_buf_init(&b);
+    if (count > 1)
+        ck_buf_printf(&b, "/filing/holdings/holding[%zu]", index + 1);
+    else
+        ck_buf_adds(&b, "/filing/holdings/holding");
+    return ck_buf_take(&b);
+}
+
+void ck_lookthrough_results(const struct ck_engine *eng, struct ck_evaluator *ev,
+                            struct ck_result *res, size_t n)
+{
+    int any_lt = 0;
+    for (size_t i = 0; i < eng->rules->n_rules; i++)
+        any_lt |= eng->rules->rules[i].lookthrough;
+    if (!any_lt || n < 2)
+        return;
+    struct batch b = {ev, res, ck_calloc(n, sizeof(size_t)), ck_calloc(n, sizeof(struct ck_lt_node)),
+                      ck_calloc(n, sizeof(struct ck_findings))};
+    size_t nn = 0;
+    for (size_t i = 0; i < n; i++) {
+        const struct ck_filing *f = res[i].filing;
+        if (res[i].status != CK_OK || f == NULL)
+            continue;
+        struct ck_lt_node *node = &b.nodes[nn];
+        b.node_result[nn++] = i;
+        node->uscc = f->fund_uscc;
+        node->name = f->fund_name;
+        node->period_end = f->period_end;
+        struct ck_lt_edge *edges = ck_calloc(f->n_holdings + 1, sizeof *edges);
+        for (size_t h = 0; h < f->n_holdings; h++) {
+            const struct ck_holding_row *row = &f->holdings[h];
+            if (strcmp(row->category, "fund") != 0 || *row->investee_uscc == '\0')
+                continue;
+            struct ck_lt_edge *e = &edges[node->n_edges++];
+            e->holding = row->id;
+            e->line = row->line;
+            e->xpath = holding_xpath(h, f->n_holdings);
+            e->child_uscc = row->investee_uscc;
+        }
+        node->edges = edges;
+        struct ck_lt_exposure *xs = ck_calloc(res[i].findings.n + 1, sizeof *xs);
+        for (size_t k = 0; k < res[i].findings.n; k++) {
+            const struct ck_finding *fd = &res[i].findings.v[k];
+            if (fd->exempted || fd->severity < CK_SEV_WARNING || fd->rule->lookthrough ||
+                ck_lookthrough_rule_for(eng->rules, fd->rule->category) == NULL)
+                continue;
+            struct ck_lt_exposure *x = &xs[node->n_exposures++];
+            x->rule = fd->rule;
+            x->severity = fd->severity;
+            x->item = fd->item;
+            x->message[CK_LANG_ZH] = fd->message[CK_LANG_ZH];
+            x->message[CK_LANG_EN] = fd->message[CK_LANG_EN];
+        }
+        node->exposures = xs;
+    }
+    ck_lookthrough_run(eng->rules, b.nodes, nn, eng->lang, emit_into_results, &b);
+    for (size_t i = 0; i < n; i++) {
+        struct ck_findings *d = &b.derived[i];
+        if (d->n == 0)
+            continue;
+        const struct ck_filing *f = res[i].filing;
+        ck_findings_apply_exemptions(d, f->exemptions, f->n_exemptions, f->period_start,
+                                     f->period_end, eng->lang);
+        for (size_t k = 0; k < d->n; k++) {
+            struct ck_finding *dst = ck_findings_add(&res[i].findings);
+            if (dst == NULL) {
+                ck_finding_fini(&d->v[k]);
+                continue;
+            }
+            *dst = d->v[k]; /* moves the strings */
+        }
+        d->n = 0;
+        ck_findings_fini(d);
+        ck_findings_sort(&res[i].findings);
+    }
+    for (size_t i = 0; i < nn; i++) {
+        for (size_t e = 0; e < b.nodes[i].n_edges; e++)
+            free((char *)b.nodes[i].edges[e].xpath);
+        free((void *)b.nodes[i].edges);
+        free((void *)b.nodes[i].exposures);
+    }
+    free(b.derived);
+    free(b.nodes);
+    free(b.node_result);
+}

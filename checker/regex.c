@@ -1,0 +1,142 @@
+/* SPDX-License-Identifier: MIT */
+#include "regex.h"
+
+#include "buf.h"
+#include "ck.h"
+#include "mem.h"
+
+#include <string.h>
+
+int ck_regex_compile(const char *pattern, pcre2_code **out, char **err)
+{
+    int code;
+    PCRE2_SIZE offset;
+    *out = NULL;
+    *err = NULL;
+    pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+                                   PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &code, &offset, NULL);
+    if (re == NULL) {
+        PCRE2_UCHAR msg[256];
+        pcre2_get_error_message(code, msg, sizeof msg);
+        struct ck_buf b;
+        ck_buf_init(&b);
+        ck_buf_printf(&b, "offset %zu: %s", (size_t)offset, (const char *)msg);
+        *err = ck_buf_take(&b);
+        return CK_EREGEX;
+    }
+    /* JIT is an optimisation: where it is unavailable the interpreter runs. */
+    (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+    *out = re;
+    return CK_OK;
+}
+
+void ck_regex_fini(struct ck_regex *rx)
+{
+    if (rx == NULL)
+        return;
+    free(rx->id);
+    free(rx->source);
+    free(rx->file);
+    pcre2_code_free(rx->re);
+    for (size_t i = 0; i < rx->n_unless; i++)
+        pcre2_code_free(rx->unless[i]);
+    free(rx->unless);
+    memset(rx, 0, sizeof *rx);
+}
+
+struct ck_regex_scratch *ck_regex_scratch_new(void)
+{
+    struct ck_regex_scratch *s = ck_calloc(1, sizeof *s);
+    s->md = pcre2_match_data_create(16, NULL);
+    s->mctx = pcre2_match_context_create(NULL);
+    s->jit_stack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
+    if (s->md == NULL || s->mctx == NULL || s->jit_stack == NULL) {
+        ck_regex_scratch_free(s);
+        (void)ck_malloc((size_t)-1); /* reports out of memory and exits */
+        return NULL;
+    }
+    pcre2_set_match_limit(s->mctx, CK_REGEX_MATCH_LIMIT);
+    pcre2_set_depth_limit(s->mctx, CK_REGEX_DEPTH_LIMIT);
+    pcre2_jit_stack_assign(s->mctx, NULL, s->jit_stack);
+    return s;
+}
+
+void ck_regex_scratch_free(struct ck_regex_scratch *s)
+{
+    if (s == NULL)
+        return;
+    pcre2_match_data_free(s->md);
+    pcre2_match_context_free(s->mctx);
+    pcre2_jit_stack_free(s->jit_stack);
+    free(s);
+}
+
+int ck_regex_search(const pcre2_code *re, struct ck_regex_scratch *s, const char *text,
+                    size_t len, size_t *out_start, size_t *out_end)
+{
+    int rc = pcre2_match(re, (PCRE2_SPTR)text, len, 0, 0, s->md, s->mctx);
+    if (rc < 0) {
+        if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+            rc == PCRE2_ERROR_JIT_STACKLIMIT || rc == PCRE2_ERROR_HEAPLIMIT)
+            s->limit_hits++;
+        return 0;
+    }
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
+    if (out_start)
+        *out_start = ov[0];
+    if (out_end)
+        *out_end = ov[1];
+    return 1;
+}
+
+/* Length of a sentence terminator at p (0 if none). The terminators are
+ * 。；！？ (3 bytes each in UTF-8) and ASCII ; ! ? and newline. */
+static size_t terminator_len(const unsigned char *p, const unsigned char *end)
+{
+    if (*p == ';' || *p == '!' || *p == '?' || *p == '\n')
+        return 1;
+    if (*p == 0xE3 && end - p >= 3 && p[1] == 0x80 && p[2] == 0x82) /* 。 */
+        return 3;
+    if (*p == 0xEF && end - p >= 3 && p[1] == 0xBC &&
+        (p[2] == 0x9B || p[2] == 0x81 || p[2] == 0x9F)) /* ；！？ */
+        return 3;
+    return 0;
+}
+
+int ck_regex_match(const struct ck_regex *rx, struct ck_regex_scratch *s, const char *text,
+                   size_t len, struct ck_regex_hit *hit)
+{
+    const unsigned char *base = (const unsigned char *)text;
+    const unsigned char *end = base + len;
+    const unsigned char *start = base;
+    /* A quick whole-text test first: most texts match nothing at all. */
+    if (!ck_regex_search(rx->re, s, text, len, NULL, NULL))
+        return 0;
+    while (start < end) {
+        const unsigned char *p = start;
+        size_t t = 0;
+        while (p < end && (t = terminator_len(p, end)) == 0)
+            p++;
+        size_t sent_len = (size_t)(p - start);
+        size_t ms, me;
+        if (sent_len > 0 && ck_regex_search(rx->re, s, (const char *)start, sent_len, &ms, &me)) {
+            int vetoed = 0;
+            for (size_t i = 0; i < rx->n_unless && !vetoed; i++)
+                vetoed = ck_regex_search(rx->unless[i], s, (const char *)start, sent_len, NULL,
+                                         NULL);
+            if (!vetoed) {
+                if (hit) {
+                    hit->sent_start = (size_t)(start - base);
+                    hit->sent_end = (size_t)(p - base);
+                    hit->match_start = hit->sent_start + ms;
+                    hit->match_end = hit->sent_start + me;
+                }
+                return 1;
+            }
+        }
+        start = p + t;
+        if (t == 0)
+            break;
+    }
+    return 0;
+}

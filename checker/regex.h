@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef CK_REGEX_H
+#define CK_REGEX_H
+/*
+ * Named regular expressions of the rule set. Each has one PCRE2 pattern and
+ * any number of "unless" patterns; text is matched sentence by sentence
+ * (sentences end at 。；！？!?; and newlines) and a sentence counts only when
+ * the pattern matches and no unless-pattern matches the same sentence. This
+ * is how rules stay quiet on negations such as 不设置保底收益.
+ *
+ * Patterns are compiled once (UTF mode, JIT) when the rule set loads and are
+ * then read-only, shared by all threads. Matching needs a per-thread
+ * struct ck_regex_scratch (match data, match limits, JIT stack).
+ */
+#include <pcre2.h>
+#include <stddef.h>
+
+struct ck_regex {
+    char *id;              /* owned */
+    char *source;          /* owned; the pattern text, for `rules show` */
+    pcre2_code *re;        /* owned */
+    pcre2_code **unless;   /* owned array of owned codes */
+    size_t n_unless;
+    char *file;            /* owned; rule file that defined it */
+    long line;             /* line of the definition */
+};
+
+struct ck_regex_scratch {
+    pcre2_match_data *md;       /* owned */
+    pcre2_match_context *mctx;  /* owned; carries the match limits */
+    pcre2_jit_stack *jit_stack; /* owned */
+    unsigned long limit_hits;   /* matches abandoned at the match limit */
+};
+
+/* Compiles pattern into *out (UTF, JIT when available). On a syntax error
+ * returns CK_EREGEX and writes "offset N: message" into *err (owned by the
+ * caller, free()). */
+int ck_regex_compile(const char *pattern, pcre2_code **out, char **err);
+
+/* Frees a regex's members (not the struct itself). NULL is fine. */
+void ck_regex_fini(struct ck_regex *rx);
+
+/* Creates or frees a per-thread scratch area. */
+struct ck_regex_scratch *ck_regex_scratch_new(void);
+void ck_regex_scratch_free(struct ck_regex_scratch *s);
+
+struct ck_regex_hit {
+    size_t sent_start, sent_end;   /* byte range of the matching sentence */
+    size_t match_start, match_end; /* byte range of the match itself */
+};
+
+/* Returns 1 and fills *hit (may be NULL) when some sentence of text[0..len)
+ * matches rx as described above, 0 otherwise (also when the match limit is
+ * hit: that is counted in s->limit_hits). */
+int ck_regex_match(const struct ck_regex *rx, struct ck_regex_scratch *s, const char *text,
+                   size_t len, struct ck_regex_hit *hit);
+
+/* Plain search of one compiled pattern in text; returns 1 on a match. */
+int ck_regex_search(const pcre2_code *re, struct ck_regex_scratch *s, const char *text,
+                    size_t len, size_t *out_start, size_t *out_end);
+
+#endif
