@@ -75,5 +75,8 @@ enum ck_exit {
 #ifndef CK_EVIDENCE_CHARS
 #define CK_EVIDENCE_CHARS 120 /* evidence values are cut to this many characters */
 #endif
+#ifndef CK_MESSAGE_VALUE_CHARS
+#define CK_MESSAGE_VALUE_CHARS 400 /* one interpolated value in a message */
+#endif
 
 #endif

@@ -116,6 +116,7 @@ static int cmd_check(int argc, char **argv)
     struct ck_engine *eng = ck_cli_open_engine(&co);
     if (eng == NULL)
         return CK_EXIT_USAGE;
+    eng->want_hash = 0;
     size_t n = (size_t)(argc - optind);
     struct ck_result *res = ck_calloc(n, sizeof *res);
     struct ck_evaluator *ev = ck_eval_new(eng->rules, eng->catalog, co.lang);

@@ -69,6 +69,7 @@ int ck_engine_open(const struct ck_engine_opts *o, struct ck_engine **out, char 
     *err = NULL;
     struct ck_engine *eng = ck_calloc(1, sizeof *eng);
     eng->lang = o->lang;
+    eng->want_hash = 1;
     eng->data_root = ck_engine_data_root();
     char *src_schema = join(eng->data_root, "checker/schema");
     if (is_dir(src_schema)) {
@@ -154,7 +155,8 @@ void ck_check_path(const struct ck_engine *eng, struct ck_evaluator *ev, const c
     memset(out, 0, sizeof *out);
     out->path = ck_strdup(path);
     ck_findings_init(&out->findings);
-    out->status = ck_filing_load(path, eng->schema, &out->filing, &out->err_line, &out->err_msg);
+    out->status = ck_filing_load_ex(path, eng->schema, eng->want_hash, &out->filing, &out->err_line,
+                                    &out->err_msg);
     if (out->status == CK_OK)
         evaluate(eng, ev, NULL, out);
 }

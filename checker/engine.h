@@ -36,6 +36,7 @@ struct ck_engine {
     struct ck_catalog *catalog; /* owned; may be NULL */
     xmlDocPtr skeleton;         /* owned; example skeleton */
     int lang;
+    int want_hash; /* compute each filing's SHA-256 (default 1; `check` turns it off) */
 };
 
 /* Locates the data root: $FUNDCHECK_DATA, else the source tree containing

@@ -133,7 +133,7 @@ static char *interpolate(struct ck_evaluator *ev, const struct ck_template *t, x
             ck_buf_adds(&b, t->parts[i].text);
         } else {
             char *s = run_string(ev, t->parts[i].expr, node, rule_id);
-            ck_buf_add_cut(&b, s, CK_EVIDENCE_CHARS);
+            ck_buf_add_cut(&b, s, CK_MESSAGE_VALUE_CHARS);
             free(s);
         }
     }

@@ -312,6 +312,12 @@ static int read_file(const char *path, char **out_buf, size_t *out_len, char **e
 int ck_filing_load(const char *path, xmlSchemaPtr schema, struct ck_filing **out, long *err_line,
                    char **err_msg)
 {
+    return ck_filing_load_ex(path, schema, 1, out, err_line, err_msg);
+}
+
+int ck_filing_load_ex(const char *path, xmlSchemaPtr schema, int want_hash, struct ck_filing **out,
+                      long *err_line, char **err_msg)
+{
     *out = NULL;
     *err_line = 0;
     *err_msg = NULL;
@@ -325,8 +331,9 @@ int ck_filing_load(const char *path, xmlSchemaPtr schema, struct ck_filing **out
         *err_msg = ck_strdup("empty file");
         return CK_ESYNTAX;
     }
-    char sha[65];
-    ck_sha256_hex(buf, len, sha);
+    char sha[65] = "";
+    if (want_hash)
+        ck_sha256_hex(buf, len, sha);
     /* Extracted EDGAR-style documents often carry whitespace before the XML
      * declaration; skip it rather than fail on a technicality. */
     size_t skip = 0;

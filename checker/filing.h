@@ -39,6 +39,9 @@ struct ck_filing {
  * caller, free()). schema may be NULL to skip validation. */
 int ck_filing_load(const char *path, xmlSchemaPtr schema, struct ck_filing **out, long *err_line,
                    char **err_msg);
+/* The same; want_hash = 0 leaves sha256 empty (`check` has no use for it). */
+int ck_filing_load_ex(const char *path, xmlSchemaPtr schema, int want_hash, struct ck_filing **out,
+                      long *err_line, char **err_msg);
 
 /* The same for a document already in memory (rule examples, fuzzing):
  * takes ownership of doc on every path. */

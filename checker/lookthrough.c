@@ -25,16 +25,40 @@ const struct ck_rule *ck_lookthrough_rule_for(const struct ck_ruleset *rs, const
     return NULL;
 }
 
-/* The latest node of uscc whose period ends at or before limit. */
-static size_t pick_child(const struct ck_lt_node *nodes, size_t n, const char *uscc, const char *limit)
+/* Nodes sorted by (uscc, period_end), so a child is found by binary search. */
+struct index {
+    const struct ck_lt_node *nodes;
+    const struct ck_lt_node **order; /* owned array of borrowed pointers */
+    size_t n;
+};
+
+static int cmp_node(const void *a, const void *b)
 {
-    size_t best = (size_t)-1;
-    for (size_t i = 0; i < n; i++) {
-        if (strcmp(nodes[i].uscc, uscc) != 0 || strcmp(nodes[i].period_end, limit) > 0)
-            continue;
-        if (best == (size_t)-1 || strcmp(nodes[i].period_end, nodes[best].period_end) > 0)
-            best = i;
+    const struct ck_lt_node *x = *(const struct ck_lt_node *const *)a;
+    const struct ck_lt_node *y = *(const struct ck_lt_node *const *)b;
+    int c = strcmp(x->uscc, y->uscc);
+    if (c == 0)
+        c = strcmp(x->period_end, y->period_end);
+    if (c == 0)
+        c = x < y ? -1 : 1; /* input order breaks ties: deterministic */
+    return c;
+}
+
+/* The latest node of uscc whose period ends at or before limit. */
+static size_t pick_child(const struct index *ix, const char *uscc, const char *limit)
+{
+    size_t lo = 0, hi = ix->n;
+    while (lo < hi) { /* first position with uscc >= the key */
+        size_t mid = (lo + hi) / 2;
+        if (strcmp(ix->order[mid]->uscc, uscc) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
+    size_t best = (size_t)-1;
+    for (size_t i = lo; i < ix->n && strcmp(ix->order[i]->uscc, uscc) == 0; i++)
+        if (strcmp(ix->order[i]->period_end, limit) <= 0)
+            best = (size_t)(ix->order[i] - ix->nodes);
     return best;
 }
 
@@ -42,6 +66,10 @@ struct walk {
     const struct ck_ruleset *rs;
     const struct ck_lt_node *nodes;
     size_t n;
+    struct index ix;
+    unsigned char *reach;  /* owned; 1 if some exposure is reachable from the node */
+    size_t *child;         /* owned; resolved child node of each edge, flattened */
+    size_t *first_edge;    /* owned; offset of a node's edges in child[] */
     int lang;
     ck_lt_emit_fn emit;
     void *ud;
@@ -63,7 +91,24 @@ static void visit(struct walk *w, size_t node)
     w->path[w->depth++] = node;
     const struct ck_lt_node *c = &w->nodes[node];
     for (size_t k = 0; k < c->n_exposures; k++) {
-        const struct ck_lt_exposure *x = &c->exposures[k];
+        /* One finding per path, item and category: several rules that see the
+         * same thing in the same child holding are reported once, at the
+         * highest severity among them, naming the first rule. */
+        int dup = 0;
+        struct ck_lt_exposure x_best = c->exposures[k];
+        for (size_t j = 0; j < c->n_exposures && !dup; j++) {
+            const struct ck_lt_exposure *y = &c->exposures[j];
+            if (j == k || strcmp(y->rule->category, x_best.rule->category) != 0 ||
+                strcmp(y->item ? y->item : "", x_best.item ? x_best.item : "") != 0)
+                continue;
+            if (j < k)
+                dup = 1;
+            else if (y->severity > x_best.severity)
+                x_best.severity = y->severity;
+        }
+        if (dup)
+            continue;
+        const struct ck_lt_exposure *x = &x_best;
         const struct ck_rule *lt = ck_lookthrough_rule_for(w->rs, x->rule->category);
         if (lt == NULL)
             continue;
@@ -79,8 +124,8 @@ static void visit(struct walk *w, size_t node)
         ck_buf_fini(&chain);
     }
     for (size_t e = 0; e < c->n_edges; e++) {
-        size_t d = pick_child(w->nodes, w->n, c->edges[e].child_uscc, c->period_end);
-        if (d != (size_t)-1)
+        size_t d = w->child[w->first_edge[node] + e];
+        if (d != (size_t)-1 && w->reach[d])
             visit(w, d);
     }
     w->depth--;
@@ -89,11 +134,58 @@ static void visit(struct walk *w, size_t node)
 void ck_lookthrough_run(const struct ck_ruleset *rs, const struct ck_lt_node *nodes, size_t n,
                         int lang, ck_lt_emit_fn emit, void *ud)
 {
-    struct walk w = {rs, nodes, n, lang, emit, ud, ck_calloc(n + 2, sizeof(size_t)), 0, 0, 0};
+    struct walk w;
+    memset(&w, 0, sizeof w);
+    w.rs = rs;
+    w.nodes = nodes;
+    w.n = n;
+    w.lang = lang;
+    w.emit = emit;
+    w.ud = ud;
+    w.path = ck_calloc(n + 2, sizeof(size_t));
+    w.ix.nodes = nodes;
+    w.ix.n = n;
+    w.ix.order = ck_calloc(n + 1, sizeof *w.ix.order);
+    for (size_t i = 0; i < n; i++)
+        w.ix.order[i] = &nodes[i];
+    if (n > 1)
+        qsort(w.ix.order, n, sizeof *w.ix.order, cmp_node);
+    /* Resolve every edge once. */
+    w.first_edge = ck_calloc(n + 1, sizeof(size_t));
+    size_t n_edges = 0;
+    for (size_t i = 0; i < n; i++) {
+        w.first_edge[i] = n_edges;
+        n_edges += nodes[i].n_edges;
+    }
+    w.child = ck_calloc(n_edges + 1, sizeof(size_t));
+    for (size_t i = 0; i < n; i++)
+        for (size_t e = 0; e < nodes[i].n_edges; e++)
+            w.child[w.first_edge[i] + e] =
+                pick_child(&w.ix, nodes[i].edges[e].child_uscc, nodes[i].period_end);
+    /* Which nodes can reach an exposure at all: the walk never enters a
+     * sub-graph with nothing to report, which keeps wide clean fund-of-funds
+     * trees (and their many paths) cheap. A fixed point over the edges. */
+    w.reach = ck_calloc(n + 1, 1);
+    for (size_t i = 0; i < n; i++)
+        w.reach[i] = nodes[i].n_exposures > 0;
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (w.reach[i])
+                continue;
+            for (size_t e = 0; e < nodes[i].n_edges && !w.reach[i]; e++) {
+                size_t d = w.child[w.first_edge[i] + e];
+                if (d != (size_t)-1 && w.reach[d]) {
+                    w.reach[i] = 1;
+                    changed = 1;
+                }
+            }
+        }
+    }
     for (size_t p = 0; p < n; p++) {
         for (size_t e = 0; e < nodes[p].n_edges; e++) {
-            size_t c = pick_child(nodes, n, nodes[p].edges[e].child_uscc, nodes[p].period_end);
-            if (c == (size_t)-1 || c == p)
+            size_t c = w.child[w.first_edge[p] + e];
+            if (c == (size_t)-1 || c == p || !w.reach[c])
                 continue;
             w.parent = p;
             w.edge = e;
@@ -103,6 +195,10 @@ void ck_lookthrough_run(const struct ck_ruleset *rs, const struct ck_lt_node *no
         }
     }
     free(w.path);
+    free((void *)w.ix.order);
+    free(w.first_edge);
+    free(w.child);
+    free(w.reach);
 }
 
 void ck_lookthrough_fill(struct ck_evaluator *ev, struct ck_finding *f, const struct ck_lt_edge *e,
