@@ -219,9 +219,6 @@ static void entry_fini(struct ck_catalog_entry *e)
     free(e->reading);
     free(e->source);
     ck_catalog_terms_fini(&e->pos);
-    for (size_t i = 0; i < e->n_seg; i++)
-        ck_catalog_terms_fini(&e->seg[i]);
-    free(e->seg);
     for (size_t i = 0; i < e->n_excl; i++) {
         ck_catalog_terms_fini(&e->excl[i]);
         free(e->excl_text[i]);

@@ -54,6 +54,8 @@ enum ck_catalog_class {
     CK_CATALOG_ELIMINATED,
     CK_CATALOG_CLASS_COUNT,
 };
+/* For ck_catalog_rank: restricted or eliminated. */
+#define CK_CATALOG_ADVERSE CK_CATALOG_CLASS_COUNT
 
 /* "encouraged"/"restricted"/"eliminated"; the Chinese names 鼓励类/限制类/淘汰类. */
 const char *ck_catalog_class_name(int cls);
@@ -82,8 +84,6 @@ struct ck_catalog_entry {
     char *source;      /* owned; source address, "synthetic" or the import file */
     int line;          /* line in the catalogue file */
     struct ck_catalog_terms pos;   /* terms of the text outside 除外/不含 clauses */
-    struct ck_catalog_terms *seg;  /* owned; term sets of the parts between punctuation */
-    size_t n_seg;
     struct ck_catalog_terms *excl; /* owned; one set per exclusion alternative */
     char **excl_text;              /* owned; the alternatives' text */
     size_t n_excl;
@@ -106,6 +106,7 @@ struct ck_catalog_edition {
     double *idf;      /* owned */
     size_t n_vocab;
     double avgdl;
+    double idf_max;   /* largest idf of the vocabulary */
 };
 
 struct ck_catalog_code {
@@ -191,7 +192,7 @@ void ck_catalog_edition_index(struct ck_catalog_edition *ed);
 
 struct ck_catalog_match {
     const struct ck_catalog_entry *entry; /* borrowed */
-    double score;   /* 0..1: idf-weighted share of the entry's terms found in the text */
+    double score;   /* 0..1: see catalog_index.c (1 = strong match) */
     double bm25;    /* BM25 of the entry for the text (ranking) */
     int excluded;   /* 1 when a 除外/不含 alternative matched: score forced to 0 */
     size_t excl_index; /* which alternative */
@@ -200,7 +201,8 @@ struct ck_catalog_match {
 /* Scores one entry against text. */
 void ck_catalog_score(const struct ck_catalog_edition *ed, const struct ck_catalog_entry *e,
                       const struct ck_catalog_terms *query, struct ck_catalog_match *out);
-/* Ranks the entries of ed (of class cls, or all when cls < 0) against text; fills up to k
+/* Ranks the entries of ed (of class cls, all when cls < 0, restricted and eliminated when
+ * cls == CK_CATALOG_ADVERSE) against text; fills up to k
  * matches best first (deterministic: score, bm25, then file order); returns the count. */
 size_t ck_catalog_rank(const struct ck_catalog_edition *ed, int cls, const char *text,
                        struct ck_catalog_match *out, size_t k);

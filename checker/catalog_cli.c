@@ -562,6 +562,10 @@ static int class_opt(const struct opts *o, int *cls)
     *cls = -1;
     if (o->cls == NULL || strcmp(o->cls, "any") == 0)
         return 0;
+    if (strcmp(o->cls, "adverse") == 0) {
+        *cls = CK_CATALOG_ADVERSE;
+        return 0;
+    }
     *cls = ck_catalog_class_parse(o->cls);
     if (*cls < 0) {
         fprintf(stderr, "fundcheck catalog: unknown class %s\n", o->cls);
@@ -617,7 +621,8 @@ static int cmd_search(const struct ck_catalog *cat, const struct opts *o)
         ck_catalog_terms_finish(&q);
         for (size_t i = 0; i < ed->n_entries; i++) {
             struct ck_catalog_match x;
-            if (cls >= 0 && ed->entries[i].cls != cls)
+            if (cls == CK_CATALOG_ADVERSE ? ed->entries[i].cls == CK_CATALOG_ENCOURAGED
+                                          : (cls >= 0 && ed->entries[i].cls != cls))
                 continue;
             ck_catalog_score(ed, &ed->entries[i], &q, &x);
             if (x.excluded)
@@ -655,7 +660,7 @@ static int cmd_list(const struct ck_catalog *cat, const struct opts *o)
     size_t n = 0;
     for (size_t i = 0; i < ed->n_entries; i++) {
         const struct ck_catalog_entry *e = &ed->entries[i];
-        if (cls >= 0 && e->cls != cls)
+        if (cls == CK_CATALOG_ADVERSE ? e->cls == CK_CATALOG_ENCOURAGED : (cls >= 0 && e->cls != cls))
             continue;
         n++;
         if (tsv)
@@ -670,8 +675,8 @@ static int cmd_list(const struct ck_catalog *cat, const struct opts *o)
     return 0;
 }
 
-/* LABELS.tsv: expected key without the edition ("restricted/一/3"), a tab, the description.
- * Lines starting with # are comments. */
+/* LABELS.tsv: expected key without the edition ("restricted/一/3"), a tab, the description;
+ * "!KEY" means the entry must not be in the top 3. Lines starting with # are comments. */
 static int cmd_eval(const struct ck_catalog *cat, const struct opts *o)
 {
     int z = zh(o), rc;
@@ -702,9 +707,10 @@ static int cmd_eval(const struct ck_catalog *cat, const struct opts *o)
             return CK_EXIT_USAGE;
         }
         *tab = '\0';
+        int negative = line[0] == '!';
         struct ck_buf wb;
         ck_buf_init(&wb);
-        ck_buf_printf(&wb, "%s/%s", ed->id, line);
+        ck_buf_printf(&wb, "%s/%s", ed->id, line + negative);
         const char *want = ck_buf_str(&wb);
         if (ck_catalog_entry_by_key(cat, want) == NULL) {
             fprintf(stderr, "%s:%d: no entry %s in edition %s\n", o->args[0], lineno, want,
@@ -720,6 +726,16 @@ static int cmd_eval(const struct ck_catalog *cat, const struct opts *o)
             if (strcmp(m[i].entry->key, want) == 0)
                 rank = (int)i + 1;
         n++;
+        if (negative) {
+            /* the entry must not be proposed at all (a 除外 clause applies) */
+            top1 += rank == 0;
+            top3 += rank == 0;
+            if (rank != 0)
+                printf("EXCL %s:%d: %s ranked %d (%s)\n", o->args[0], lineno, want, rank,
+                       z ? "应被除外条款排除" : "should be excluded");
+            ck_buf_fini(&wb);
+            continue;
+        }
         top1 += rank == 1;
         top3 += rank >= 1;
         if (rank != 1)

@@ -14,11 +14,12 @@
  * Each edition has its own vocabulary with document frequencies; idf is the
  * BM25 one, ln(1 + (N - df + 0.5) / (df + 0.5)). For a text and an entry:
  *   bm25  = Σ over shared terms idf·tf·(k1+1) / (tf + k1·(1 - b + b·len/avglen))
- *   score = max(coverage of the whole entry, 0.9 × best coverage of one of its
- *           parts between punctuation, parts of 3+ terms only), where coverage
- *           is Σ idf of the shared terms / Σ idf of the entry's (part's) terms.
- * The score (0..1) says how much of what the entry describes the text mentions;
- * entries are ranked by score, then bm25, then file order. A 除外/不含 clause of
+ *   score = max(min(1, bm25 / (4 × the edition's largest idf)),
+ *               Σ idf of the shared terms / Σ idf of the entry's terms)
+ * so that 1 means "four of the rarest bigrams matched" (a distinctive
+ * five-character phrase such as 饲料加工厂) or "the text mentions all the entry
+ * says". Entries are ranked by bm25, then score, then file order. Bigrams
+ * containing a function character (的 与 和 及 或 等 其) are not terms. A 除外/不含 clause of
  * the entry is not part of its terms; when one of its alternatives (split at
  * 或/和/及/、/，) is mentioned by the text (70% of its terms), the entry is
  * excluded and scores 0, and the explanation says which clause matched.
@@ -34,8 +35,7 @@
 #define BM25_K1 1.2
 #define BM25_B 0.75
 #define EXCL_COVER 0.7
-#define SEG_FACTOR 0.9
-#define SEG_MIN_TERMS 3
+#define STRONG_TERMS 4.0
 
 /* ---- normalisation ---- */
 
@@ -136,6 +136,14 @@ static void terms_push(struct ck_catalog_terms *t, uint64_t term)
     t->len++;
 }
 
+/* Function characters (的 与 和 及 或 等 其): bigrams containing one say nothing about an
+ * activity ("研发与生产" must not match on "发与"/"与生"), so they are not terms. */
+static int particle(uint32_t c)
+{
+    return c == 0x7684 || c == 0x4E0E || c == 0x548C || c == 0x53CA || c == 0x6216 ||
+           c == 0x7B49 || c == 0x5176;
+}
+
 static void terms_add_cps(struct ck_catalog_terms *t, const uint32_t *cps, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
@@ -143,10 +151,12 @@ static void terms_add_cps(struct ck_catalog_terms *t, const uint32_t *cps, size_
             continue;
         int prev = i > 0 && cps[i - 1] != 0;
         int next = i + 1 < n && cps[i + 1] != 0;
-        if (next)
-            terms_push(t, make_term(cps[i], cps[i + 1]));
-        else if (!prev)
+        if (next) {
+            if (!particle(cps[i]) && !particle(cps[i + 1]))
+                terms_push(t, make_term(cps[i], cps[i + 1]));
+        } else if (!prev && !particle(cps[i])) {
             terms_push(t, make_term(cps[i], 0));
+        }
     }
 }
 
@@ -370,27 +380,6 @@ void ck_catalog_entry_index(struct ck_catalog_entry *e)
         pos[i] = keep[i] ? norm_cp(raw[i]) : 0;
     terms_add_cps(&e->pos, pos, n);
     ck_catalog_terms_finish(&e->pos);
-    /* parts between punctuation (、，；() and the like) */
-    size_t i = 0;
-    while (i < n) {
-        while (i < n && (!keep[i] || raw[i] == 0x3001 || is_clause_sep(raw[i]) ||
-                         is_open(raw[i]) || is_close(raw[i])))
-            i++;
-        size_t s = i;
-        while (i < n && keep[i] && raw[i] != 0x3001 && !is_clause_sep(raw[i]) &&
-               !is_open(raw[i]) && !is_close(raw[i]))
-            i++;
-        struct ck_catalog_terms t;
-        memset(&t, 0, sizeof t);
-        terms_add_cps(&t, pos + s, i - s);
-        ck_catalog_terms_finish(&t);
-        if (t.n >= SEG_MIN_TERMS && i - s < n) {
-            e->seg = ck_reallocarray(e->seg, e->n_seg + 1, sizeof *e->seg);
-            e->seg[e->n_seg++] = t;
-        } else {
-            ck_catalog_terms_fini(&t);
-        }
-    }
     free(pos);
     free(keep);
     free(raw);
@@ -429,8 +418,12 @@ void ck_catalog_edition_index(struct ck_catalog_edition *ed)
     }
     ed->n_vocab = v;
     double N = (double)ed->n_entries;
-    for (size_t i = 0; i < v; i++)
+    ed->idf_max = 0;
+    for (size_t i = 0; i < v; i++) {
         ed->idf[i] = log(1.0 + (N - ed->df[i] + 0.5) / (ed->df[i] + 0.5));
+        if (ed->idf[i] > ed->idf_max)
+            ed->idf_max = ed->idf[i];
+    }
     ed->avgdl = ed->n_entries ? (double)len_sum / (double)ed->n_entries : 1.0;
     if (ed->avgdl <= 0)
         ed->avgdl = 1.0;
@@ -494,21 +487,23 @@ void ck_catalog_score(const struct ck_catalog_edition *ed, const struct ck_catal
         }
     }
     out->bm25 = bm;
-    double s = coverage(ed, &e->pos, query);
-    for (size_t k = 0; k < e->n_seg; k++) {
-        double c = SEG_FACTOR * coverage(ed, &e->seg[k], query);
-        if (c > s)
-            s = c;
-    }
+    /* four matched bigrams of the rarest kind (a distinctive five-character phrase) are
+     * a full match; a text mentioning everything the entry says is one too */
+    double s = ed->idf_max > 0 ? bm / (STRONG_TERMS * ed->idf_max) : 0;
+    if (s > 1)
+        s = 1;
+    double c = coverage(ed, &e->pos, query);
+    if (c > s)
+        s = c;
     out->score = s;
 }
 
 static int better(const struct ck_catalog_match *a, const struct ck_catalog_match *b)
 {
-    if (a->score != b->score)
-        return a->score > b->score;
     if (a->bm25 != b->bm25)
         return a->bm25 > b->bm25;
+    if (a->score != b->score)
+        return a->score > b->score;
     return a->entry < b->entry; /* file order */
 }
 
@@ -524,7 +519,8 @@ size_t ck_catalog_rank(const struct ck_catalog_edition *ed, int cls, const char 
     size_t n = 0;
     for (size_t i = 0; i < ed->n_entries; i++) {
         const struct ck_catalog_entry *e = &ed->entries[i];
-        if (cls >= 0 && e->cls != cls)
+        if (cls == CK_CATALOG_ADVERSE ? e->cls == CK_CATALOG_ENCOURAGED
+                                      : (cls >= 0 && e->cls != cls))
             continue;
         struct ck_catalog_match m;
         ck_catalog_score(ed, e, &q, &m);

@@ -10,7 +10,8 @@
  *   fc:catalog-key(edition, class, sector, item)    entry key or ''
  *   fc:catalog-entry-text(key)                  wording of the entry, '' if none
  *   fc:catalog-entry-class(key)                 its class, '' if none
- *   fc:catalog-best(edition, text, class)       key of the best entry of class ('any' / '')
+ *   fc:catalog-best(edition, text, class)       key of the best entry of class ('any' or '' for
+ *                                               all, 'adverse' = restricted or eliminated), ''
  *   fc:catalog-score(key, text)                 0..1 (0 when a 除外 clause applies)
  *   fc:catalog-terms(key, text)                 matched phrases joined by 、
  *   fc:catalog-excluded(key, text)              the 除外/不含 alternative the text matches, or ''
@@ -254,13 +255,37 @@ static void fn_best(xmlXPathParserContextPtr ctxt, int nargs)
     if (!pop_strings(ctxt, nargs, 3, a))
         return;
     const struct ck_catalog_edition *ed = ck_catalog_edition(cat_of(ctxt), S(0));
-    int cls = (*S(2) == '\0' || strcmp(S(2), "any") == 0) ? -1 : ck_catalog_class_parse(S(2));
+    int cls;
+    if (*S(2) == '\0' || strcmp(S(2), "any") == 0)
+        cls = -1;
+    else if (strcmp(S(2), "adverse") == 0)
+        cls = CK_CATALOG_ADVERSE;
+    else if ((cls = ck_catalog_class_parse(S(2))) < 0)
+        cls = -2; /* unknown class: nothing matches */
     struct ck_catalog_match m;
     size_t n = 0;
-    if (ed && (cls >= 0 || *S(2) == '\0' || strcmp(S(2), "any") == 0))
+    if (ed && cls != -2)
         n = ck_catalog_rank(ed, cls, S(1), &m, 1);
     if (n)
         explain_match(ctxt, ed, &m, S(1));
+    if (ed && cls != -2) {
+        /* say which entries a 除外/不含 clause took out of the ranking */
+        struct ck_catalog_terms q;
+        memset(&q, 0, sizeof q);
+        ck_catalog_terms_add(&q, S(1));
+        ck_catalog_terms_finish(&q);
+        for (size_t i = 0; i < ed->n_entries; i++) {
+            const struct ck_catalog_entry *e = &ed->entries[i];
+            if (cls == CK_CATALOG_ADVERSE ? e->cls == CK_CATALOG_ENCOURAGED
+                                          : (cls >= 0 && e->cls != cls))
+                continue;
+            struct ck_catalog_match x;
+            ck_catalog_score(ed, e, &q, &x);
+            if (x.excluded)
+                explain_match(ctxt, ed, &x, S(1));
+        }
+        ck_catalog_terms_fini(&q);
+    }
     ret_str(ctxt, n ? m.entry->key : "");
     free_strings(a, 3);
 }
