@@ -44,7 +44,7 @@ struct ck_engine *ck_cli_open_engine(const struct ck_common_opts *o)
     return eng;
 }
 
-enum { OPT_RULES = 1000, OPT_CATALOG_DIR, OPT_LANG, OPT_FORMAT, OPT_FAIL_ON, OPT_MIN, OPT_HELP };
+enum { OPT_RULES = 1000, OPT_CATALOG_DIR, OPT_LANG, OPT_FORMAT, OPT_FAIL_ON, OPT_MIN, OPT_HELP, OPT_PROFILE };
 
 static const char check_help[] =
     "usage: fundcheck check [--format text|json] [--lang zh|en] [--fail-on SEVERITY]\n"
@@ -61,6 +61,7 @@ static const char check_help[] =
     "                       is not exempted is at or above it\n"
     "  --rules DIR          rule directory (default: the installed rules)\n"
     "  --catalog-dir DIR    user catalogue directory (imported editions, provincial lists)\n"
+    "  --profile            print the time spent in each rule to stderr\n"
     "\n"
     "exit: 0 clean, 1 findings, 2 a file could not be checked, 3 bad invocation or rule set,\n"
     "4 system error.\n";
@@ -73,11 +74,12 @@ static int cmd_check(int argc, char **argv)
         {"fail-on", required_argument, NULL, OPT_FAIL_ON},
         {"rules", required_argument, NULL, OPT_RULES},
         {"catalog-dir", required_argument, NULL, OPT_CATALOG_DIR},
+        {"profile", no_argument, NULL, OPT_PROFILE},
         {"help", no_argument, NULL, OPT_HELP},
         {NULL, 0, NULL, 0},
     };
     struct ck_common_opts co = {NULL, NULL, CK_LANG_ZH};
-    int json = 0, fail_on = CK_SEV_VIOLATION, c;
+    int json = 0, fail_on = CK_SEV_VIOLATION, profile = 0, c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
         switch (c) {
@@ -105,6 +107,7 @@ static int cmd_check(int argc, char **argv)
             break;
         case OPT_RULES: co.rules_dir = optarg; break;
         case OPT_CATALOG_DIR: co.catalog_dir = optarg; break;
+        case OPT_PROFILE: profile = 1; break;
         case OPT_HELP: fputs(check_help, stdout); return CK_EXIT_CLEAN;
         default: fputs(check_help, stderr); return CK_EXIT_USAGE;
         }
@@ -120,8 +123,12 @@ static int cmd_check(int argc, char **argv)
     size_t n = (size_t)(argc - optind);
     struct ck_result *res = ck_calloc(n, sizeof *res);
     struct ck_evaluator *ev = ck_eval_new(eng->rules, eng->catalog, co.lang);
+    if (profile)
+        ck_eval_profile_enable(ev);
     for (size_t i = 0; i < n; i++)
         ck_check_path(eng, ev, argv[optind + (int)i], &res[i]);
+    if (profile)
+        ck_eval_profile_print(ev, stderr);
     ck_lookthrough_results(eng, ev, res, n);
     int rc = CK_EXIT_CLEAN;
     for (size_t i = 0; i < n; i++) {

@@ -13,6 +13,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 struct ck_evaluator {
     const struct ck_ruleset *rs;
@@ -22,6 +23,8 @@ struct ck_evaluator {
     struct ck_buf explain;       /* owned */
     struct ck_xenv env;
     struct ck_buf errors;        /* owned; runtime errors of the current doc */
+    double *rule_seconds;        /* owned; per-rule time when profiling, else NULL */
+    unsigned long *rule_hits;    /* owned; per-rule candidates evaluated */
 };
 
 struct ck_evaluator *ck_eval_new(const struct ck_ruleset *rs, const struct ck_catalog *cat, int lang)
@@ -51,10 +54,45 @@ struct ck_evaluator *ck_eval_new(const struct ck_ruleset *rs, const struct ck_ca
     return ev;
 }
 
+void ck_eval_profile_enable(struct ck_evaluator *ev)
+{
+    if (ev->rule_seconds == NULL) {
+        ev->rule_seconds = ck_calloc(ev->rs->n_rules + 1, sizeof *ev->rule_seconds);
+        ev->rule_hits = ck_calloc(ev->rs->n_rules + 1, sizeof *ev->rule_hits);
+    }
+}
+
+void ck_eval_profile_print(const struct ck_evaluator *ev, FILE *out)
+{
+    if (ev->rule_seconds == NULL)
+        return;
+    double total = 0;
+    for (size_t i = 0; i < ev->rs->n_rules; i++)
+        total += ev->rule_seconds[i];
+    fprintf(out, "%-8s %10s %8s %12s\n", "rule", "seconds", "share", "candidates");
+    /* simple selection by descending time; the rule count is small */
+    unsigned char *done = ck_calloc(ev->rs->n_rules + 1, 1);
+    for (size_t k = 0; k < ev->rs->n_rules; k++) {
+        size_t best = (size_t)-1;
+        for (size_t i = 0; i < ev->rs->n_rules; i++)
+            if (!done[i] && (best == (size_t)-1 || ev->rule_seconds[i] > ev->rule_seconds[best]))
+                best = i;
+        done[best] = 1;
+        if (ev->rs->rules[best].lookthrough)
+            continue;
+        fprintf(out, "%-8s %10.3f %7.1f%% %12lu\n", ev->rs->rules[best].id, ev->rule_seconds[best],
+                total > 0 ? 100.0 * ev->rule_seconds[best] / total : 0.0, ev->rule_hits[best]);
+    }
+    fprintf(out, "%-8s %10.3f\n", "total", total);
+    free(done);
+}
+
 void ck_eval_free(struct ck_evaluator *ev)
 {
     if (ev == NULL)
         return;
+    free(ev->rule_seconds);
+    free(ev->rule_hits);
     for (size_t i = 0; i < ev->rs->n_exprs; i++)
         xmlXPathFreeCompExpr(ev->comp[i]);
     free(ev->comp);
@@ -309,6 +347,7 @@ int ck_eval_doc(struct ck_evaluator *ev, xmlDocPtr doc, const char *period_start
 {
     *errors = NULL;
     ck_buf_reset(&ev->errors);
+    ck_regex_scratch_new_doc(ev->scratch);
     ev->ctx->doc = doc;
     ev->env.period_start = period_start ? period_start : "";
     ev->env.period_end = period_end ? period_end : "";
@@ -321,6 +360,9 @@ int ck_eval_doc(struct ck_evaluator *ev, xmlDocPtr doc, const char *period_start
         const struct ck_rule *r = &ev->rs->rules[i];
         if (r->lookthrough || (only && r != only))
             continue;
+        struct timespec t0, t1;
+        if (ev->rule_seconds)
+            clock_gettime(CLOCK_MONOTONIC, &t0);
         xmlXPathObjectPtr set = run(ev, r->context_expr, root, r->id);
         if (set == NULL)
             continue;
@@ -333,10 +375,16 @@ int ck_eval_doc(struct ck_evaluator *ev, xmlDocPtr doc, const char *period_start
              * the set is ours until freed. */
             for (int k = 0; k < set->nodesetval->nodeNr; k++)
                 eval_rule_on(ev, r, set->nodesetval->nodeTab[k], out);
+            if (ev->rule_hits)
+                ev->rule_hits[i] += (unsigned long)set->nodesetval->nodeNr;
         } else {
             note_error(ev, r->id, r->context_expr);
         }
         xmlXPathFreeObject(set);
+        if (ev->rule_seconds) {
+            clock_gettime(CLOCK_MONOTONIC, &t1);
+            ev->rule_seconds[i] += (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);
+        }
     }
     ev->ctx->doc = NULL;
     ev->ctx->node = NULL;

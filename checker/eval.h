@@ -17,6 +17,7 @@
 #include "rules.h"
 
 #include <libxml/tree.h>
+#include <stdio.h>
 
 struct ck_catalog;
 struct ck_evaluator;
@@ -38,6 +39,10 @@ int ck_eval_doc(struct ck_evaluator *ev, xmlDocPtr doc, const char *period_start
  * after setting the string variables names[i] = values[i]. Caller frees. */
 char *ck_eval_template(struct ck_evaluator *ev, const struct ck_template *t, xmlNodePtr node,
                        const char *const *names, const char *const *values, size_t n_vars);
+
+/* Per-rule timing (for `check --profile` and the benchmarks). */
+void ck_eval_profile_enable(struct ck_evaluator *ev);
+void ck_eval_profile_print(const struct ck_evaluator *ev, FILE *out);
 
 /* PCRE2 match-limit hits seen by this evaluator so far. */
 unsigned long ck_eval_regex_limit_hits(const struct ck_evaluator *ev);

@@ -5,6 +5,7 @@
 #include "ck.h"
 #include "mem.h"
 
+#include <stdint.h>
 #include <string.h>
 
 int ck_regex_compile(const char *pattern, pcre2_code **out, char **err)
@@ -55,6 +56,8 @@ struct ck_regex_scratch *ck_regex_scratch_new(void)
         (void)ck_malloc((size_t)-1); /* reports out of memory and exits */
         return NULL;
     }
+    s->memo = ck_calloc(CK_REGEX_MEMO_SLOTS, sizeof *s->memo);
+    s->generation = 1;
     pcre2_set_match_limit(s->mctx, CK_REGEX_MATCH_LIMIT);
     pcre2_set_depth_limit(s->mctx, CK_REGEX_DEPTH_LIMIT);
     pcre2_jit_stack_assign(s->mctx, NULL, s->jit_stack);
@@ -68,6 +71,7 @@ void ck_regex_scratch_free(struct ck_regex_scratch *s)
     pcre2_match_data_free(s->md);
     pcre2_match_context_free(s->mctx);
     pcre2_jit_stack_free(s->jit_stack);
+    free(s->memo);
     free(s);
 }
 
@@ -139,4 +143,42 @@ int ck_regex_match(const struct ck_regex *rx, struct ck_regex_scratch *s, const 
             break;
     }
     return 0;
+}
+
+void ck_regex_scratch_new_doc(struct ck_regex_scratch *s)
+{
+    s->generation++;
+}
+
+int ck_regex_match_memo(const struct ck_regex *rx, struct ck_regex_scratch *s, const void *key,
+                        const char *text, size_t len, struct ck_regex_hit *hit)
+{
+    uintptr_t h = ((uintptr_t)key >> 4) * 31u + ((uintptr_t)rx >> 3);
+    h ^= h >> 13;
+    struct ck_regex_memo *m = &s->memo[h % CK_REGEX_MEMO_SLOTS];
+    if (m->generation == s->generation && m->key == key && m->rx == rx) {
+        if (m->found && hit) {
+            hit->sent_start = m->sent_start;
+            hit->sent_end = m->sent_end;
+            hit->match_start = m->match_start;
+            hit->match_end = m->match_end;
+        }
+        return m->found;
+    }
+    struct ck_regex_hit local;
+    int found = ck_regex_match(rx, s, text, len, &local);
+    /* a collision simply replaces the older entry */
+    m->key = key;
+    m->rx = rx;
+    m->generation = s->generation;
+    m->found = found;
+    if (found) {
+        m->sent_start = local.sent_start;
+        m->sent_end = local.sent_end;
+        m->match_start = local.match_start;
+        m->match_end = local.match_end;
+        if (hit)
+            *hit = local;
+    }
+    return found;
 }

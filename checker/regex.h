@@ -25,11 +25,25 @@ struct ck_regex {
     long line;             /* line of the definition */
 };
 
+/* A memo of (text node, regex) → result for the document being evaluated:
+ * several rules and signals test the same clause with the same pattern. */
+struct ck_regex_memo {
+    const void *key;           /* the node whose text was matched */
+    const struct ck_regex *rx;
+    unsigned long generation;  /* valid only for the current document */
+    int found;
+    size_t sent_start, sent_end, match_start, match_end;
+};
+
+#define CK_REGEX_MEMO_SLOTS 8192
+
 struct ck_regex_scratch {
     pcre2_match_data *md;       /* owned */
     pcre2_match_context *mctx;  /* owned; carries the match limits */
     pcre2_jit_stack *jit_stack; /* owned */
     unsigned long limit_hits;   /* matches abandoned at the match limit */
+    unsigned long generation;   /* bumped per document */
+    struct ck_regex_memo *memo; /* owned; CK_REGEX_MEMO_SLOTS entries */
 };
 
 /* Compiles pattern into *out (UTF, JIT when available). On a syntax error
@@ -54,6 +68,13 @@ struct ck_regex_hit {
  * hit: that is counted in s->limit_hits). */
 int ck_regex_match(const struct ck_regex *rx, struct ck_regex_scratch *s, const char *text,
                    size_t len, struct ck_regex_hit *hit);
+
+/* Starts a new document: forgets the memo. */
+void ck_regex_scratch_new_doc(struct ck_regex_scratch *s);
+
+/* ck_regex_match remembered under key (a node of the current document). */
+int ck_regex_match_memo(const struct ck_regex *rx, struct ck_regex_scratch *s, const void *key,
+                        const char *text, size_t len, struct ck_regex_hit *hit);
 
 /* Plain search of one compiled pattern in text; returns 1 on a match. */
 int ck_regex_search(const pcre2_code *re, struct ck_regex_scratch *s, const char *text,

@@ -48,43 +48,6 @@ static struct ck_xenv *env_of(xmlXPathParserContextPtr ctxt)
     return ctxt->context->userData;
 }
 
-/* Pops one argument as a list of strings: a node-set gives one string per
- * node, anything else one string. The caller frees each and the array. */
-static char **pop_strings(xmlXPathParserContextPtr ctxt, size_t *out_n)
-{
-    xmlXPathObjectPtr obj = valuePop(ctxt);
-    char **v = NULL;
-    size_t n = 0;
-    if (obj == NULL) {
-        *out_n = 0;
-        return NULL;
-    }
-    if (obj->type == XPATH_NODESET || obj->type == XPATH_XSLT_TREE) {
-        int count = obj->nodesetval ? obj->nodesetval->nodeNr : 0;
-        v = ck_calloc((size_t)count + 1, sizeof *v);
-        for (int i = 0; i < count; i++) {
-            xmlChar *c = xmlNodeGetContent(obj->nodesetval->nodeTab[i]);
-            v[n++] = ck_strdup(c ? (const char *)c : "");
-            xmlFree(c);
-        }
-    } else {
-        xmlChar *s = xmlXPathCastToString(obj);
-        v = ck_calloc(1, sizeof *v);
-        v[n++] = ck_strdup(s ? (const char *)s : "");
-        xmlFree(s);
-    }
-    xmlXPathFreeObject(obj);
-    *out_n = n;
-    return v;
-}
-
-static void free_strings(char **v, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        free(v[i]);
-    free(v);
-}
-
 static char *pop_string(xmlXPathParserContextPtr ctxt)
 {
     xmlChar *s = xmlXPathPopString(ctxt);
@@ -95,6 +58,53 @@ static char *pop_string(xmlXPathParserContextPtr ctxt)
 
 enum regex_mode { RX_MATCH, RX_FIND, RX_MATCHED };
 
+/* The text of a node without copying when it is a single text child (the
+ * common case for clauses); otherwise a copy in *owned. */
+static const char *node_text(xmlNodePtr n, xmlChar **owned)
+{
+    *owned = NULL;
+    if (n->type == XML_ELEMENT_NODE) {
+        xmlNodePtr c = n->children;
+        if (c == NULL)
+            return "";
+        if (c->next == NULL && c->type == XML_TEXT_NODE && c->content)
+            return (const char *)c->content;
+    } else if (n->type == XML_TEXT_NODE && n->content) {
+        return (const char *)n->content;
+    }
+    *owned = xmlNodeGetContent(n);
+    return *owned ? (const char *)*owned : "";
+}
+
+static void append_evidence(struct ck_buf *out, enum regex_mode mode, const char *text,
+                            const struct ck_regex_hit *hit)
+{
+    if (mode == RX_MATCHED) {
+        ck_buf_add(out, text + hit->match_start, hit->match_end - hit->match_start);
+        return;
+    }
+    /* the sentence, cut around the match when long */
+    const char *s = text + hit->sent_start;
+    size_t sent_chars = 0;
+    for (const char *p = s; p < text + hit->sent_end; p++)
+        if (((unsigned char)*p & 0xC0) != 0x80)
+            sent_chars++;
+    size_t off = 0;
+    if (sent_chars > CK_EVIDENCE_CHARS) {
+        size_t before = 0;
+        for (const char *p = s; p < text + hit->match_start; p++)
+            if (((unsigned char)*p & 0xC0) != 0x80)
+                before++;
+        size_t skip = before > 30 ? before - 30 : 0;
+        off = ck_utf8_prefix(s, skip);
+        if (skip)
+            ck_buf_adds(out, "…");
+    }
+    char *sent = ck_strndup(s + off, (size_t)(text + hit->sent_end - (s + off)));
+    ck_buf_add_cut(out, sent, CK_EVIDENCE_CHARS);
+    free(sent);
+}
+
 static void regex_common(xmlXPathParserContextPtr ctxt, int nargs, enum regex_mode mode)
 {
     if (nargs != 2) {
@@ -103,56 +113,45 @@ static void regex_common(xmlXPathParserContextPtr ctxt, int nargs, enum regex_mo
     }
     struct ck_xenv *env = env_of(ctxt);
     char *id = pop_string(ctxt);
-    size_t n = 0;
-    char **texts = pop_strings(ctxt, &n);
+    xmlXPathObjectPtr obj = valuePop(ctxt);
     const struct ck_regex *rx = env->rules ? ck_rules_regex(env->rules, id) : NULL;
     int found = 0;
     struct ck_buf out;
     ck_buf_init(&out);
-    if (rx != NULL && rx->re != NULL && env->scratch != NULL) {
-        for (size_t i = 0; i < n && !found; i++) {
-            struct ck_regex_hit hit;
-            if (ck_regex_match(rx, env->scratch, texts[i], strlen(texts[i]), &hit)) {
-                found = 1;
-                if (mode == RX_MATCHED) {
-                    ck_buf_add(&out, texts[i] + hit.match_start, hit.match_end - hit.match_start);
-                } else if (mode == RX_FIND) {
-                    /* the sentence, cut around the match when long */
-                    const char *s = texts[i] + hit.sent_start;
-                    size_t sent_chars = 0;
-                    for (const char *p = s; p < texts[i] + hit.sent_end; p++)
-                        if (((unsigned char)*p & 0xC0) != 0x80)
-                            sent_chars++;
-                    if (sent_chars > CK_EVIDENCE_CHARS) {
-                        size_t before = 0;
-                        for (const char *p = s; p < texts[i] + hit.match_start; p++)
-                            if (((unsigned char)*p & 0xC0) != 0x80)
-                                before++;
-                        size_t skip = before > 30 ? before - 30 : 0;
-                        size_t off = ck_utf8_prefix(s, skip);
-                        if (skip)
-                            ck_buf_adds(&out, "…");
-                        char *sent = ck_strndup(s + off, (size_t)(texts[i] + hit.sent_end - (s + off)));
-                        ck_buf_add_cut(&out, sent, CK_EVIDENCE_CHARS);
-                        free(sent);
-                    } else {
-                        char *sent = ck_strndup(s, hit.sent_end - hit.sent_start);
-                        ck_buf_add_cut(&out, sent, CK_EVIDENCE_CHARS);
-                        free(sent);
-                    }
-                }
-            }
-        }
-    } else if (rx == NULL) {
+    if (rx == NULL) {
         snprintf(last_error, sizeof last_error, "unknown regex id '%s'", id);
+    } else if (rx->re != NULL && env->scratch != NULL && obj != NULL) {
+        struct ck_regex_hit hit;
+        if (obj->type == XPATH_NODESET || obj->type == XPATH_XSLT_TREE) {
+            int count = obj->nodesetval ? obj->nodesetval->nodeNr : 0;
+            for (int i = 0; i < count && !found; i++) {
+                xmlNodePtr n = obj->nodesetval->nodeTab[i];
+                xmlChar *owned;
+                const char *text = node_text(n, &owned);
+                if (ck_regex_match_memo(rx, env->scratch, n, text, strlen(text), &hit)) {
+                    found = 1;
+                    if (mode != RX_MATCH)
+                        append_evidence(&out, mode, text, &hit);
+                }
+                xmlFree(owned);
+            }
+        } else {
+            xmlChar *text = xmlXPathCastToString(obj);
+            const char *t = text ? (const char *)text : "";
+            if (ck_regex_match(rx, env->scratch, t, strlen(t), &hit)) {
+                found = 1;
+                if (mode != RX_MATCH)
+                    append_evidence(&out, mode, t, &hit);
+            }
+            xmlFree(text);
+        }
     }
-    free_strings(texts, n);
+    xmlXPathFreeObject(obj);
     free(id);
-    if (mode == RX_MATCH) {
+    if (mode == RX_MATCH)
         valuePush(ctxt, xmlXPathNewBoolean(found));
-    } else {
+    else
         valuePush(ctxt, xmlXPathNewString((const xmlChar *)ck_buf_str(&out)));
-    }
     ck_buf_fini(&out);
 }
 
