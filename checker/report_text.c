@@ -44,8 +44,17 @@ static void print_finding(FILE *out, const struct ck_finding *f, const struct la
         fprintf(out, "      %s: %s\n", L->chain, f->chain);
     if (f->evidence[lang] && *f->evidence[lang])
         fprintf(out, "      %s: %s\n", L->evidence, f->evidence[lang]);
-    if (f->explain && *f->explain)
-        fprintf(out, "      %s: %s\n", L->explain, f->explain);
+    if (f->explain && *f->explain) {
+        /* continuation lines stay inside the finding's block */
+        fprintf(out, "      %s: ", L->explain);
+        for (const char *p = f->explain; *p; p++) {
+            fputc(*p, out);
+            if (*p == '\n' && p[1])
+                fputs("        ", out);
+        }
+        if (f->explain[strlen(f->explain) - 1] != '\n')
+            fputc('\n', out);
+    }
     if (f->catalog_edition)
         fprintf(out, "      %s: %s\n", L->edition, f->catalog_edition);
     ck_rules_basis_text(f->rule, &b);
