@@ -47,12 +47,18 @@ struct imp_entry {
     int line;
 };
 
+struct anomaly {
+    int line;
+    size_t seq;
+    char *msg; /* owned */
+};
+
 struct imp {
     const char *path;
     const char *lang;
     struct imp_entry *e;
     size_t n;
-    struct ck_buf anomalies;
+    struct anomaly *anomalies; /* owned */
     size_t n_anomalies;
     size_t n_preamble, n_intro, n_furniture;
 };
@@ -65,19 +71,33 @@ static int zh(const struct imp *im)
 static void anomaly(struct imp *im, int line, const char *zh_msg, const char *en_msg,
                     const char *a, const char *b)
 {
-    ck_buf_printf(&im->anomalies, "  %s:%d: ", im->path, line);
+    struct ck_buf m;
+    ck_buf_init(&m);
+    ck_buf_printf(&m, "  %s:%d: ", im->path, line);
     const char *fmt = zh(im) ? zh_msg : en_msg;
     /* the messages use %1 and %2 for a and b */
     for (const char *p = fmt; *p; p++) {
         if (p[0] == '%' && (p[1] == '1' || p[1] == '2')) {
-            ck_buf_adds(&im->anomalies, p[1] == '1' ? (a ? a : "") : (b ? b : ""));
+            ck_buf_adds(&m, p[1] == '1' ? (a ? a : "") : (b ? b : ""));
             p++;
         } else {
-            ck_buf_addc(&im->anomalies, *p);
+            ck_buf_addc(&m, *p);
         }
     }
-    ck_buf_addc(&im->anomalies, '\n');
+    ck_buf_addc(&m, '\n');
+    im->anomalies = ck_reallocarray(im->anomalies, im->n_anomalies + 1, sizeof *im->anomalies);
+    im->anomalies[im->n_anomalies].line = line;
+    im->anomalies[im->n_anomalies].seq = im->n_anomalies;
+    im->anomalies[im->n_anomalies].msg = ck_buf_take(&m);
     im->n_anomalies++;
+}
+
+static int cmp_anomaly(const void *x, const void *y)
+{
+    const struct anomaly *a = x, *b = y;
+    if (a->line != b->line)
+        return a->line < b->line ? -1 : 1;
+    return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
 /* ---- characters ---- */
@@ -591,7 +611,10 @@ static void check_numbering(struct imp *im)
         if (*end == '\0' && cur != before + 1) {
             snprintf(a, sizeof a, "%ld", before);
             snprintf(b, sizeof b, "%ld", cur);
-            if (cur > before + 1)
+            if (before == 0)
+                anomaly(im, e->line, "本节第一条的编号是 %2", "first item of the section is numbered %2",
+                        a, b);
+            else if (cur > before + 1)
                 anomaly(im, e->line, "编号不连续：第 %1 条之后是第 %2 条",
                         "numbering gap: item %2 follows item %1", a, b);
             else
@@ -650,7 +673,6 @@ int ck_catalog_import(const char *path, const struct ck_catalog_import_opts *opt
     memset(&im, 0, sizeof im);
     im.path = path;
     im.lang = lang;
-    ck_buf_init(&im.anomalies);
     const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
     const char *default_source = opts->source && *opts->source ? opts->source : base;
     /* TSV when the first non-comment line has a tab and names a text column */
@@ -713,7 +735,10 @@ int ck_catalog_import(const char *path, const struct ck_catalog_import_opts *opt
                       im.n_preamble, im.n_intro, im.n_furniture);
     ck_buf_printf(report, z ? "异常 %zu 处%s\n" : "anomalies: %zu%s\n", im.n_anomalies,
                   im.n_anomalies ? (z ? "：" : ":") : "");
-    ck_buf_adds(report, ck_buf_str(&im.anomalies));
+    if (im.n_anomalies > 1)
+        qsort(im.anomalies, im.n_anomalies, sizeof *im.anomalies, cmp_anomaly);
+    for (size_t i = 0; i < im.n_anomalies; i++)
+        ck_buf_adds(report, im.anomalies[i].msg);
     *n_anomalies = im.n_anomalies;
 
     ck_buf_adds(out, "# fundcheck catalogue file (format: catalogs/README.md)\n");
@@ -751,7 +776,9 @@ int ck_catalog_import(const char *path, const struct ck_catalog_import_opts *opt
         ck_buf_fini(&e->text);
     }
     free(im.e);
-    ck_buf_fini(&im.anomalies);
+    for (size_t i = 0; i < im.n_anomalies; i++)
+        free(im.anomalies[i].msg);
+    free(im.anomalies);
     ck_buf_fini(&data);
     return rc;
 }
