@@ -9,11 +9,13 @@
 #include "buf.h"
 #include "catalog.h"
 #include "ck.h"
+#include "dbreport.h"
 #include "engine.h"
 #include "example.h"
 #include "lookthrough.h"
 #include "mem.h"
 #include "report.h"
+#include "scan.h"
 
 #include <getopt.h>
 #include <libxml/parser.h>
@@ -432,8 +434,9 @@ static int rules_doc(struct ck_engine *eng)
                 printf("## %s\n\n", ck_categories[k]);
             any = 1;
             printf("### %s — %s\n\n", r->id, r->title[CK_LANG_ZH]);
-            printf("*%s* · severity `%s`%s · %s\n\n", r->title[CK_LANG_EN], ck_severity_name(r->severity),
-                   r->n_signals ? " (graded by signals)" : "", r->lookthrough ? "look-through" : "");
+            printf("*%s* · severity `%s`%s%s\n\n", r->title[CK_LANG_EN], ck_severity_name(r->severity),
+                   r->n_signals ? " (graded by signals)" : "",
+                   r->lookthrough ? " · derived by look-through from sub-fund filings" : "");
             if (r->explanation[CK_LANG_ZH]) {
                 md_cell(r->explanation[CK_LANG_ZH]);
                 printf("\n\n");
@@ -548,6 +551,9 @@ static const struct {
     {"validate", cmd_validate},
     {"rules", cmd_rules},
     {"catalog", cmd_catalog},
+    {"scan", ck_scan_main},
+    {"report", ck_dbreport_main},
+    {"diff", ck_dbdiff_main},
 };
 
 int ck_cli_dispatch(int argc, char **argv)
