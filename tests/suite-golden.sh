@@ -5,9 +5,11 @@
 # `expect.rc`. UPDATE=1 rewrites the expected files (review the diff).
 set -u
 cd "$ROOT" || exit 1
+# an empty user catalogue dir: outputs must not depend on what the user imported
+FUNDCHECK_CATALOG_DIR=$(mktemp -d); export FUNDCHECK_CATALOG_DIR
 pass=0 fail=0
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+trap 'rm -rf "$work" "$FUNDCHECK_CATALOG_DIR"' EXIT
 for dir in tests/golden/*/; do
     name=$(basename "$dir")
     [ -f "$dir/args" ] || continue
