@@ -171,7 +171,14 @@ static char *interpolate(struct ck_evaluator *ev, const struct ck_template *t, x
             ck_buf_adds(&b, t->parts[i].text);
         } else {
             char *s = run_string(ev, t->parts[i].expr, node, rule_id);
+            /* ck_buf_add_cut trims; keep one space where the value has one at
+             * either end, since templates use them as separators */
+            size_t n = strlen(s);
+            if (n && (s[0] == ' ' || s[0] == '\n'))
+                ck_buf_addc(&b, ' ');
             ck_buf_add_cut(&b, s, CK_MESSAGE_VALUE_CHARS);
+            if (n > 1 && (s[n - 1] == ' ' || s[n - 1] == '\n'))
+                ck_buf_addc(&b, ' ');
             free(s);
         }
     }
