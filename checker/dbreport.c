@@ -1,0 +1,481 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * `fundcheck report` and `fundcheck diff`: what a regulator reads from a
+ * findings database. Both read the views of docs/database.md (the current
+ * filing of each fund and period), so they agree with the auditor guide.
+ * Output is deterministic (no timestamps, sorted), in text, CSV or JSON.
+ *
+ * report: totals, then counts (violation / warning / notice not exempted,
+ *   and exempted) by category, severity, province, region, government level
+ *   and fund. --dump prints the test dump of store.h instead.
+ * diff A B: findings new in B, resolved since A and unchanged. A and B are
+ *   run ids (findings of the filings each run saw), or periods given as
+ *   period-end dates (YYYY-MM-DD) or quarters (2026Q1).
+ */
+#include "dbreport.h"
+
+#include "buf.h"
+#include "ck.h"
+#include "cli.h"
+#include "mem.h"
+#include "rules.h"
+#include "store.h"
+
+#include <getopt.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { FMT_TEXT = 0, FMT_CSV, FMT_JSON };
+enum { R_DB = 1200, R_FORMAT, R_LANG, R_DUMP, R_HELP };
+
+static int parse_format(const char *cmd, const char *s, int *out)
+{
+    if (strcmp(s, "text") == 0)
+        *out = FMT_TEXT;
+    else if (strcmp(s, "csv") == 0)
+        *out = FMT_CSV;
+    else if (strcmp(s, "json") == 0)
+        *out = FMT_JSON;
+    else {
+        fprintf(stderr, "fundcheck %s: unknown format '%s' (text, json or csv)\n", cmd, s);
+        return -1;
+    }
+    return 0;
+}
+
+static const char *col(sqlite3_stmt *s, int i)
+{
+    const unsigned char *t = sqlite3_column_text(s, i);
+    return t ? (const char *)t : "";
+}
+
+static void out_csv_row(const char *const *v, size_t n)
+{
+    struct ck_buf b;
+    ck_buf_init(&b);
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            ck_buf_addc(&b, ',');
+        ck_buf_csv_field(&b, v[i]);
+    }
+    ck_buf_addc(&b, '\n');
+    fputs(ck_buf_str(&b), stdout);
+    ck_buf_fini(&b);
+}
+
+static int db_fail(sqlite3 *db)
+{
+    fprintf(stderr, "fundcheck: %s\n", sqlite3_errmsg(db));
+    return CK_EXIT_SYSTEM;
+}
+
+/* ---- report ---- */
+
+struct dim {
+    const char *id;       /* JSON / CSV name */
+    const char *zh, *en;  /* headings */
+    const char *key, *name; /* SQL expressions over v_findings */
+};
+
+static const struct dim dims[] = {
+    {"category", "按类别", "by category", "category", "''"},
+    {"severity", "按严重程度", "by severity", "severity", "''"},
+    {"province", "按省份（区划代码前两位）", "by province (first two digits of the region code)", "province", "''"},
+    {"region", "按地区", "by region", "region", "''"},
+    {"govLevel", "按政府层级", "by government level", "gov_level", "''"},
+    {"fund", "按基金", "by fund", "fund_uscc", "max(fund_name)"},
+};
+
+static const char report_help[] =
+    "usage: fundcheck report --db FILE [--format text|json|csv] [--lang zh|en] [--dump]\n"
+    "\n"
+    "Summarises a findings database: the current filing of each fund and period, findings\n"
+    "by category, severity, province, region, government level and fund (violation, warning,\n"
+    "notice not exempted; exempted separately). --dump prints every table in a fixed order\n"
+    "without run ids or timestamps (for comparing databases).\n";
+
+static long long scalar(sqlite3 *db, const char *sql, int *ok)
+{
+    sqlite3_stmt *s = NULL;
+    long long v = 0;
+    if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK || sqlite3_step(s) != SQLITE_ROW)
+        *ok = 0;
+    else
+        v = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    return v;
+}
+
+static int report(sqlite3 *db, const char *path, int fmt, int lang)
+{
+    int E = lang == CK_LANG_EN, ok = 1;
+    long long n_cur = scalar(db, "SELECT count(*) FROM v_current_filings", &ok);
+    long long n_err = scalar(db,
+                             "SELECT count(*) FROM filings e WHERE e.status = 'error' AND NOT EXISTS"
+                             " (SELECT 1 FROM filings g WHERE g.path = e.path AND g.filing_pk > e.filing_pk)",
+                             &ok);
+    long long n_runs = scalar(db, "SELECT count(*) FROM runs", &ok);
+    long long tot[4];
+    tot[0] = scalar(db, "SELECT count(*) FROM v_findings WHERE exempted = 0 AND severity_rank = 2", &ok);
+    tot[1] = scalar(db, "SELECT count(*) FROM v_findings WHERE exempted = 0 AND severity_rank = 1", &ok);
+    tot[2] = scalar(db, "SELECT count(*) FROM v_findings WHERE exempted = 0 AND severity_rank = 0", &ok);
+    tot[3] = scalar(db, "SELECT count(*) FROM v_findings WHERE exempted = 1", &ok);
+    if (!ok)
+        return db_fail(db);
+    if (fmt == FMT_TEXT) {
+        printf(E ? "fundcheck findings report (database %s)\n" : "fundcheck 检查结果汇总（数据库 %s）\n", path);
+        printf(E ? "filings: %lld current, %lld could not be checked; %lld run(s)\n"
+                 : "申报：当前 %lld 份，无法检查 %lld 份；共 %lld 次运行\n",
+               n_cur, n_err, n_runs);
+        printf(E ? "findings: %lld violation(s), %lld warning(s), %lld notice(s); %lld exempted\n"
+                 : "发现：违规 %lld 项，警告 %lld 项，提示 %lld 项；已豁免 %lld 项\n",
+               tot[0], tot[1], tot[2], tot[3]);
+    } else if (fmt == FMT_CSV) {
+        static const char *const head[] = {"dimension", "key", "name", "violation", "warning", "notice", "exempted"};
+        out_csv_row(head, CK_ARRAY_LEN(head));
+        char v[4][32];
+        for (int i = 0; i < 4; i++)
+            snprintf(v[i], sizeof v[i], "%lld", tot[i]);
+        const char *row[] = {"total", "", "", v[0], v[1], v[2], v[3]};
+        out_csv_row(row, CK_ARRAY_LEN(row));
+    } else {
+        struct ck_buf b;
+        ck_buf_init(&b);
+        ck_buf_adds(&b, "{\"database\":");
+        ck_buf_json_str(&b, path);
+        ck_buf_printf(&b, ",\"filings\":{\"current\":%lld,\"error\":%lld},\"runs\":%lld,"
+                          "\"totals\":{\"violation\":%lld,\"warning\":%lld,\"notice\":%lld,\"exempted\":%lld}",
+                      n_cur, n_err, n_runs, tot[0], tot[1], tot[2], tot[3]);
+        fputs(ck_buf_str(&b), stdout);
+        ck_buf_fini(&b);
+    }
+    for (size_t d = 0; d < CK_ARRAY_LEN(dims); d++) {
+        struct ck_buf sql;
+        ck_buf_init(&sql);
+        ck_buf_printf(&sql,
+                      "SELECT coalesce(%s, ''), coalesce(%s, ''),"
+                      " sum(exempted = 0 AND severity_rank = 2), sum(exempted = 0 AND severity_rank = 1),"
+                      " sum(exempted = 0 AND severity_rank = 0), sum(exempted)"
+                      " FROM v_findings GROUP BY 1 ORDER BY %s1",
+                      dims[d].key, dims[d].name,
+                      strcmp(dims[d].id, "severity") == 0 ? "max(severity_rank) DESC, " : "");
+        sqlite3_stmt *s = NULL;
+        if (sqlite3_prepare_v2(db, ck_buf_str(&sql), -1, &s, NULL) != SQLITE_OK) {
+            ck_buf_fini(&sql);
+            return db_fail(db);
+        }
+        ck_buf_fini(&sql);
+        if (fmt == FMT_TEXT)
+            printf(E ? "\n%s\n  %9s %9s %9s %9s  %s\n" : "\n%s\n  %7s %7s %7s %6s  %s\n",
+                   E ? dims[d].en : dims[d].zh, E ? "violation" : "违规", E ? "warning" : "警告",
+                   E ? "notice" : "提示", E ? "exempted" : "已豁免", E ? "key" : "项目");
+        else if (fmt == FMT_JSON)
+            printf(",\"%s\":[", dims[d].id);
+        int rc, first = 1;
+        while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+            const char *key = col(s, 0), *name = col(s, 1);
+            long long v[4];
+            char vs[4][32];
+            for (int i = 0; i < 4; i++) {
+                v[i] = sqlite3_column_int64(s, i + 2);
+                snprintf(vs[i], sizeof vs[i], "%lld", v[i]);
+            }
+            if (fmt == FMT_TEXT) {
+                struct ck_buf k;
+                ck_buf_init(&k);
+                ck_buf_adds(&k, *key ? key : "-");
+                if (*name) {
+                    ck_buf_addc(&k, ' ');
+                    ck_buf_adds(&k, name);
+                }
+                printf("  %9lld %9lld %9lld %9lld  %s\n", v[0], v[1], v[2], v[3], ck_buf_str(&k));
+                ck_buf_fini(&k);
+            } else if (fmt == FMT_CSV) {
+                const char *row[] = {dims[d].id, key, name, vs[0], vs[1], vs[2], vs[3]};
+                out_csv_row(row, CK_ARRAY_LEN(row));
+            } else {
+                struct ck_buf b;
+                ck_buf_init(&b);
+                ck_buf_adds(&b, first ? "{\"key\":" : ",{\"key\":");
+                ck_buf_json_str(&b, key);
+                if (*name) {
+                    ck_buf_adds(&b, ",\"name\":");
+                    ck_buf_json_str(&b, name);
+                }
+                ck_buf_printf(&b, ",\"violation\":%lld,\"warning\":%lld,\"notice\":%lld,\"exempted\":%lld}",
+                              v[0], v[1], v[2], v[3]);
+                fputs(ck_buf_str(&b), stdout);
+                ck_buf_fini(&b);
+            }
+            first = 0;
+        }
+        sqlite3_finalize(s);
+        if (rc != SQLITE_DONE)
+            return db_fail(db);
+        if (fmt == FMT_JSON)
+            fputs("]", stdout);
+    }
+    if (fmt == FMT_JSON)
+        fputs("}\n", stdout);
+    return CK_EXIT_CLEAN;
+}
+
+static int open_db(const char *path, int lang, struct ck_store **st)
+{
+    char *err = NULL;
+    if (ck_store_open(path, CK_STORE_EXISTING, lang, st, &err) != CK_OK) {
+        fprintf(stderr, "fundcheck: %s\n", err);
+        free(err);
+        return CK_EXIT_SYSTEM;
+    }
+    return CK_EXIT_CLEAN;
+}
+
+int ck_dbreport_main(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"db", required_argument, NULL, R_DB},
+        {"format", required_argument, NULL, R_FORMAT},
+        {"lang", required_argument, NULL, R_LANG},
+        {"dump", no_argument, NULL, R_DUMP},
+        {"help", no_argument, NULL, R_HELP},
+        {NULL, 0, NULL, 0},
+    };
+    const char *db_path = NULL;
+    int fmt = FMT_TEXT, lang = CK_LANG_ZH, dump = 0, c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+        switch (c) {
+        case R_DB: db_path = optarg; break;
+        case R_FORMAT:
+            if (parse_format("report", optarg, &fmt) != 0)
+                return CK_EXIT_USAGE;
+            break;
+        case R_LANG:
+            if ((lang = ck_cli_parse_lang(optarg)) < 0) {
+                fprintf(stderr, "fundcheck report: unknown language '%s' (zh or en)\n", optarg);
+                return CK_EXIT_USAGE;
+            }
+            break;
+        case R_DUMP: dump = 1; break;
+        case R_HELP: fputs(report_help, stdout); return CK_EXIT_CLEAN;
+        default: fputs(report_help, stderr); return CK_EXIT_USAGE;
+        }
+    }
+    if (db_path == NULL || optind != argc) {
+        fprintf(stderr, "fundcheck report: %s\n%s",
+                db_path == NULL ? (lang == CK_LANG_EN ? "--db FILE is required" : "需要 --db FILE")
+                                : (lang == CK_LANG_EN ? "unexpected argument" : "多余的参数"),
+                report_help);
+        return CK_EXIT_USAGE;
+    }
+    struct ck_store *st = NULL;
+    int rc = open_db(db_path, lang, &st);
+    if (rc != CK_EXIT_CLEAN)
+        return rc;
+    if (dump) {
+        if (ck_store_dump(st, stdout) != CK_OK) {
+            fprintf(stderr, "fundcheck: %s\n", ck_store_errmsg(st));
+            rc = CK_EXIT_SYSTEM;
+        }
+    } else {
+        rc = report(ck_store_db(st), db_path, fmt, lang);
+    }
+    ck_store_close(st);
+    return rc;
+}
+
+/* ---- diff ---- */
+
+static const char diff_help[] =
+    "usage: fundcheck diff --db FILE [--format text|json|csv] [--lang zh|en] A B\n"
+    "\n"
+    "Findings (not exempted) new in B, resolved since A, and unchanged. A and B are either\n"
+    "run ids (the findings of the filings each run checked or skipped), or two periods, as\n"
+    "period-end dates (2025-12-31) or quarters (2025Q4): the current filings of each fund\n"
+    "for that period. A finding is identified by fund, rule, holding/item and look-through\n"
+    "chain.\n";
+
+static int is_run_id(const char *s)
+{
+    if (*s == '\0')
+        return 0;
+    for (; *s; s++)
+        if (*s < '0' || *s > '9')
+            return 0;
+    return 1;
+}
+
+/* "2026Q1" → "2026-03-31"; a date is kept; anything else → NULL. */
+static char *period_end(const char *s)
+{
+    size_t n = strlen(s);
+    if (n == 10 && s[4] == '-' && s[7] == '-')
+        return ck_strdup(s);
+    if (n == 6 && (s[4] == 'Q' || s[4] == 'q') && s[5] >= '1' && s[5] <= '4') {
+        static const char *const ends[] = {"03-31", "06-30", "09-30", "12-31"};
+        struct ck_buf b;
+        ck_buf_init(&b);
+        ck_buf_printf(&b, "%.4s-%s", s, ends[s[5] - '1']);
+        return ck_buf_take(&b);
+    }
+    return NULL;
+}
+
+int ck_dbdiff_main(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"db", required_argument, NULL, R_DB},
+        {"format", required_argument, NULL, R_FORMAT},
+        {"lang", required_argument, NULL, R_LANG},
+        {"help", no_argument, NULL, R_HELP},
+        {NULL, 0, NULL, 0},
+    };
+    const char *db_path = NULL;
+    int fmt = FMT_TEXT, lang = CK_LANG_ZH, c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+        switch (c) {
+        case R_DB: db_path = optarg; break;
+        case R_FORMAT:
+            if (parse_format("diff", optarg, &fmt) != 0)
+                return CK_EXIT_USAGE;
+            break;
+        case R_LANG:
+            if ((lang = ck_cli_parse_lang(optarg)) < 0) {
+                fprintf(stderr, "fundcheck diff: unknown language '%s' (zh or en)\n", optarg);
+                return CK_EXIT_USAGE;
+            }
+            break;
+        case R_HELP: fputs(diff_help, stdout); return CK_EXIT_CLEAN;
+        default: fputs(diff_help, stderr); return CK_EXIT_USAGE;
+        }
+    }
+    int E = lang == CK_LANG_EN;
+    if (db_path == NULL || argc - optind != 2) {
+        fprintf(stderr, "fundcheck diff: %s\n%s",
+                E ? "needs --db FILE and two runs or periods" : "需要 --db FILE 以及两个运行编号或报告期", diff_help);
+        return CK_EXIT_USAGE;
+    }
+    const char *a = argv[optind], *b = argv[optind + 1];
+    int runs = is_run_id(a) && is_run_id(b);
+    char *pa = runs ? NULL : period_end(a), *pb = runs ? NULL : period_end(b);
+    if (!runs && (pa == NULL || pb == NULL)) {
+        fprintf(stderr, "fundcheck diff: %s\n",
+                E ? "A and B must both be run ids, or both periods (YYYY-MM-DD or YYYYQn)"
+                  : "A 与 B 须同为运行编号，或同为报告期（YYYY-MM-DD 或 YYYYQn）");
+        free(pa);
+        free(pb);
+        return CK_EXIT_USAGE;
+    }
+    struct ck_store *st = NULL;
+    int rc = open_db(db_path, lang, &st);
+    if (rc != CK_EXIT_CLEAN) {
+        free(pa);
+        free(pb);
+        return rc;
+    }
+    sqlite3 *db = ck_store_db(st);
+    struct ck_buf sql;
+    ck_buf_init(&sql);
+    if (runs)
+        ck_buf_adds(&sql, "WITH a AS (SELECT * FROM v_run_findings WHERE run_id = ?1),"
+                          " b AS (SELECT * FROM v_run_findings WHERE run_id = ?2)");
+    else
+        ck_buf_adds(&sql, "WITH a AS (SELECT * FROM v_finding_keys WHERE period_end = ?1),"
+                          " b AS (SELECT * FROM v_finding_keys WHERE period_end = ?2)");
+    ck_buf_printf(&sql,
+                  " SELECT DISTINCT 'new' AS k, fund_uscc, fund_name, period_end, rule_id, category, severity,"
+                  " item, chain, %s FROM b WHERE finding_key NOT IN (SELECT finding_key FROM a)"
+                  " UNION ALL SELECT DISTINCT 'resolved', fund_uscc, fund_name, period_end, rule_id, category,"
+                  " severity, item, chain, %s FROM a WHERE finding_key NOT IN (SELECT finding_key FROM b)"
+                  " UNION ALL SELECT DISTINCT 'unchanged', fund_uscc, fund_name, period_end, rule_id, category,"
+                  " severity, item, chain, %s FROM b WHERE finding_key IN (SELECT finding_key FROM a)"
+                  " ORDER BY 1, 2, 5, 8, 9, 10",
+                  E ? "message_en" : "message_zh", E ? "message_en" : "message_zh",
+                  E ? "message_en" : "message_zh");
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v2(db, ck_buf_str(&sql), -1, &s, NULL) != SQLITE_OK) {
+        rc = db_fail(db);
+        goto out;
+    }
+    if (runs) {
+        sqlite3_bind_int64(s, 1, strtoll(a, NULL, 10));
+        sqlite3_bind_int64(s, 2, strtoll(b, NULL, 10));
+    } else {
+        sqlite3_bind_text(s, 1, pa, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 2, pb, -1, SQLITE_STATIC);
+    }
+    static const char *const kinds[] = {"new", "resolved", "unchanged"};
+    static const char *const kinds_zh[] = {"新增", "已解决", "未变"};
+    long long counts[3] = {0};
+    struct ck_buf body;
+    ck_buf_init(&body);
+    int r, last = -1;
+    if (fmt == FMT_CSV) {
+        static const char *const head[] = {"change", "fund_uscc", "fund_name", "period_end", "rule",
+                                           "category", "severity", "item", "chain", "message"};
+        out_csv_row(head, CK_ARRAY_LEN(head));
+    }
+    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+        const char *k = col(s, 0);
+        int ki = strcmp(k, "new") == 0 ? 0 : strcmp(k, "resolved") == 0 ? 1 : 2;
+        counts[ki]++;
+        if (fmt == FMT_CSV) {
+            const char *row[10];
+            for (int i = 0; i < 10; i++)
+                row[i] = col(s, i);
+            out_csv_row(row, 10);
+        } else if (fmt == FMT_TEXT) {
+            if (ki != last)
+                ck_buf_printf(&body, "\n%s\n", E ? kinds[ki] : kinds_zh[ki]);
+            ck_buf_printf(&body, "  %s %s  %s  %s %s %s%s%s\n    %s\n", col(s, 1), col(s, 2), col(s, 3),
+                          col(s, 4), col(s, 6), *col(s, 7) ? col(s, 7) : "-", *col(s, 8) ? "  " : "",
+                          col(s, 8), col(s, 9));
+        } else {
+            ck_buf_adds(&body, counts[0] + counts[1] + counts[2] > 1 ? ",{" : "{");
+            static const char *const keys[] = {"change", "fundUscc", "fundName", "periodEnd", "rule",
+                                               "category", "severity", "item", "chain", "message"};
+            for (int i = 0; i < 10; i++) {
+                ck_buf_printf(&body, "%s\"%s\":", i ? "," : "", keys[i]);
+                ck_buf_json_str(&body, col(s, i));
+            }
+            ck_buf_addc(&body, '}');
+        }
+        last = ki;
+    }
+    sqlite3_finalize(s);
+    if (r != SQLITE_DONE) {
+        ck_buf_fini(&body);
+        rc = db_fail(db);
+        goto out;
+    }
+    if (fmt == FMT_TEXT) {
+        printf(E ? "diff %s → %s: %lld new, %lld resolved, %lld unchanged\n"
+                 : "对比 %s → %s：新增 %lld 项，已解决 %lld 项，未变 %lld 项\n",
+               a, b, counts[0], counts[1], counts[2]);
+        fputs(ck_buf_str(&body), stdout);
+    } else if (fmt == FMT_JSON) {
+        struct ck_buf h;
+        ck_buf_init(&h);
+        ck_buf_adds(&h, "{\"a\":");
+        ck_buf_json_str(&h, a);
+        ck_buf_adds(&h, ",\"b\":");
+        ck_buf_json_str(&h, b);
+        ck_buf_printf(&h, ",\"mode\":\"%s\",\"new\":%lld,\"resolved\":%lld,\"unchanged\":%lld,\"findings\":[",
+                      runs ? "runs" : "periods", counts[0], counts[1], counts[2]);
+        fputs(ck_buf_str(&h), stdout);
+        fputs(ck_buf_str(&body), stdout);
+        fputs("]}\n", stdout);
+        ck_buf_fini(&h);
+    }
+    ck_buf_fini(&body);
+out:
+    ck_buf_fini(&sql);
+    ck_store_close(st);
+    free(pa);
+    free(pb);
+    return rc;
+}

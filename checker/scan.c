@@ -1,0 +1,716 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * `fundcheck scan`: walker → workers → in-order writer (see scan.h for the
+ * threading design). This file is part of the CLI layer: it prints the
+ * progress line (only when stderr is a terminal), walk warnings and the
+ * summary. User-facing text is Chinese by default, English with --lang en.
+ */
+#include "scan.h"
+
+#include "buf.h"
+#include "ck.h"
+#include "cli.h"
+#include "engine.h"
+#include "mem.h"
+#include "sha256.h"
+#include "store.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <pthread.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#ifndef CK_SCAN_MAX_DEPTH
+#define CK_SCAN_MAX_DEPTH 128 /* directory nesting followed by the walker */
+#endif
+#ifndef CK_SCAN_MAX_JOBS
+#define CK_SCAN_MAX_JOBS 256
+#endif
+
+enum slot_state { SLOT_EMPTY = 0, SLOT_PENDING, SLOT_RUNNING, SLOT_DONE };
+
+struct slot {
+    int state;
+    char *path; /* owned */
+    char sha[65];
+    int pre_skipped;
+    struct ck_result res; /* valid when state == SLOT_DONE and !pre_skipped */
+};
+
+struct scan {
+    /* settings (read-only once threads start) */
+    const struct ck_engine *eng;
+    const char *db_path;
+    long long run_id;
+    int force, lang, progress;
+    char **args; /* borrowed argv */
+    int n_args;
+
+    pthread_mutex_t mu;
+    pthread_cond_t cv_space, cv_work, cv_result;
+    struct slot *slots; /* owned; window entries */
+    size_t window;
+    unsigned long long produced, next_take, next_write;
+    int producer_done, abort;
+    unsigned long long total; /* from the counting walk; 0 = unknown */
+    int total_known;
+    unsigned long long walk_errors; /* inputs the walker could not use */
+    int progress_shown;             /* a progress line is on the terminal */
+};
+
+static int en(const struct scan *s)
+{
+    return s->lang == CK_LANG_EN;
+}
+
+static double now_sec(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* ---- walker ---- */
+
+struct walker {
+    struct scan *s;
+    int count_only;
+    unsigned long long count;
+    dev_t dev[CK_SCAN_MAX_DEPTH];
+    ino_t ino[CK_SCAN_MAX_DEPTH];
+    int depth;
+};
+
+static void walk_warn(struct walker *w, const char *path, const char *zh, const char *english,
+                      const char *detail)
+{
+    if (w->count_only)
+        return;
+    struct scan *s = w->s;
+    pthread_mutex_lock(&s->mu);
+    if (s->progress_shown)
+        fputs("\r\033[K", stderr);
+    s->progress_shown = 0;
+    fprintf(stderr, "fundcheck: %s: %s%s%s\n", path, en(s) ? english : zh, detail ? ": " : "",
+            detail ? detail : "");
+    s->walk_errors++;
+    pthread_mutex_unlock(&s->mu);
+}
+
+/* Hands one file to the workers (blocks while the window is full). */
+static void push(struct walker *w, const char *path)
+{
+    if (w->count_only) {
+        w->count++;
+        return;
+    }
+    struct scan *s = w->s;
+    pthread_mutex_lock(&s->mu);
+    while (s->produced - s->next_write >= s->window && !s->abort)
+        pthread_cond_wait(&s->cv_space, &s->mu);
+    if (!s->abort) {
+        struct slot *sl = &s->slots[s->produced % s->window];
+        memset(sl, 0, sizeof *sl);
+        sl->state = SLOT_PENDING;
+        sl->path = ck_strdup(path);
+        s->produced++;
+        pthread_cond_signal(&s->cv_work);
+    }
+    pthread_mutex_unlock(&s->mu);
+}
+
+static int has_xml_suffix(const char *name)
+{
+    size_t n = strlen(name);
+    return n > 4 && strcasecmp(name + n - 4, ".xml") == 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void walk_dir(struct walker *w, const char *path, const struct stat *sb);
+
+static void walk_entry(struct walker *w, const char *path, const char *name)
+{
+    struct stat sb;
+    if (stat(path, &sb) != 0) {
+        if (has_xml_suffix(name))
+            push(w, path); /* e.g. a dangling link: recorded as a filing in error */
+        return;
+    }
+    if (S_ISDIR(sb.st_mode))
+        walk_dir(w, path, &sb); /* a directory named x.xml is walked, not read */
+    else if (!has_xml_suffix(name))
+        return;
+    else if (S_ISREG(sb.st_mode))
+        push(w, path);
+    else
+        walk_warn(w, path, "不是普通文件，已跳过", "not a regular file; skipped", NULL);
+}
+
+static void walk_dir(struct walker *w, const char *path, const struct stat *sb)
+{
+    for (int i = 0; i < w->depth; i++)
+        if (w->dev[i] == sb->st_dev && w->ino[i] == sb->st_ino) {
+            walk_warn(w, path, "符号链接形成循环，已跳过", "symbolic link loop; skipped", NULL);
+            return;
+        }
+    if (w->depth == CK_SCAN_MAX_DEPTH) {
+        walk_warn(w, path, "目录层级过深，已跳过", "directories nested too deep; skipped", NULL);
+        return;
+    }
+    DIR *d = opendir(path);
+    if (d == NULL) {
+        walk_warn(w, path, "无法读取目录", "cannot read directory", strerror(errno));
+        return;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL) {
+        if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+            continue;
+        if (n == cap) {
+            cap = cap ? 2 * cap : 64;
+            names = ck_reallocarray(names, cap, sizeof *names);
+        }
+        names[n++] = ck_strdup(de->d_name);
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, cmp_str);
+    w->dev[w->depth] = sb->st_dev;
+    w->ino[w->depth] = sb->st_ino;
+    w->depth++;
+    struct ck_buf full;
+    ck_buf_init(&full);
+    for (size_t i = 0; i < n; i++) {
+        ck_buf_reset(&full);
+        size_t len = strlen(path);
+        ck_buf_add(&full, path, len > 1 && path[len - 1] == '/' ? len - 1 : len);
+        ck_buf_addc(&full, '/');
+        ck_buf_adds(&full, names[i]);
+        if (!w->s->abort)
+            walk_entry(w, ck_buf_str(&full), names[i]);
+        free(names[i]);
+    }
+    ck_buf_fini(&full);
+    free(names);
+    w->depth--;
+}
+
+/* A path given by the user: a directory is walked, anything else is a filing. */
+static void walk_arg(struct walker *w, const char *path)
+{
+    struct stat sb;
+    if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        walk_dir(w, path, &sb);
+    } else if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+        walk_warn(w, path, "不是普通文件，已跳过", "not a regular file; skipped", NULL);
+    } else {
+        push(w, path); /* missing files are recorded as filings in error */
+    }
+}
+
+static void walk_all(struct walker *w)
+{
+    struct scan *s = w->s;
+    for (int i = 0; i < s->n_args && !s->abort; i++) {
+        if (strcmp(s->args[i], "-") != 0) {
+            walk_arg(w, s->args[i]);
+            continue;
+        }
+        if (w->count_only)
+            continue;
+        char *line = NULL;
+        size_t cap = 0;
+        ssize_t len;
+        while (!s->abort && (len = getline(&line, &cap, stdin)) > 0) {
+            while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+                line[--len] = '\0';
+            if (len > 0)
+                walk_arg(w, line);
+        }
+        free(line);
+    }
+}
+
+static void *walker_main(void *arg)
+{
+    struct scan *s = arg;
+    int has_stdin = 0;
+    for (int i = 0; i < s->n_args; i++)
+        has_stdin |= strcmp(s->args[i], "-") == 0;
+    if (s->progress && !has_stdin) {
+        struct walker cw = {.s = s, .count_only = 1};
+        walk_all(&cw);
+        pthread_mutex_lock(&s->mu);
+        s->total = cw.count;
+        s->total_known = 1;
+        pthread_mutex_unlock(&s->mu);
+    }
+    struct walker *w = ck_calloc(1, sizeof *w);
+    w->s = s;
+    walk_all(w);
+    free(w);
+    pthread_mutex_lock(&s->mu);
+    s->producer_done = 1;
+    pthread_cond_broadcast(&s->cv_work);
+    pthread_cond_broadcast(&s->cv_result);
+    pthread_mutex_unlock(&s->mu);
+    return NULL;
+}
+
+/* ---- workers ---- */
+
+/* SHA-256 of the file's bytes, or "" when it cannot be read whole. */
+static void hash_file(const char *path, char sha[65])
+{
+    sha[0] = '\0';
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return;
+    struct stat sb;
+    if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) || (unsigned long long)sb.st_size > CK_MAX_FILING_BYTES) {
+        close(fd);
+        return;
+    }
+    size_t cap = (size_t)sb.st_size + 1, len = 0;
+    char *buf = ck_malloc(cap);
+    for (;;) {
+        if (len == cap) {
+            if (cap > CK_MAX_FILING_BYTES) {
+                free(buf);
+                close(fd);
+                return;
+            }
+            cap *= 2;
+            buf = ck_realloc(buf, cap);
+        }
+        ssize_t r = read(fd, buf + len, cap - len);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            free(buf);
+            close(fd);
+            return;
+        }
+        if (r == 0)
+            break;
+        len += (size_t)r;
+    }
+    close(fd);
+    ck_sha256_hex(buf, len, sha);
+    free(buf);
+}
+
+static void *worker_main(void *arg)
+{
+    struct scan *s = arg;
+    struct ck_evaluator *ev = ck_eval_new(s->eng->rules, s->eng->catalog, s->lang);
+    struct ck_store_reader *rd = NULL;
+    if (!s->force && ck_store_reader_open(s->db_path, s->eng, s->run_id, &rd) != CK_OK)
+        rd = NULL; /* the writer still de-duplicates */
+    for (;;) {
+        pthread_mutex_lock(&s->mu);
+        while (s->next_take == s->produced && !s->producer_done && !s->abort)
+            pthread_cond_wait(&s->cv_work, &s->mu);
+        if (s->abort || s->next_take == s->produced) {
+            pthread_mutex_unlock(&s->mu);
+            break;
+        }
+        struct slot *sl = &s->slots[s->next_take % s->window];
+        s->next_take++;
+        sl->state = SLOT_RUNNING;
+        const char *path = sl->path;
+        pthread_mutex_unlock(&s->mu);
+
+        /* The slot is ours until marked done: nobody else touches it. */
+        hash_file(path, sl->sha);
+        if (rd && ck_store_reader_seen(rd, sl->sha))
+            sl->pre_skipped = 1;
+        else
+            ck_check_path(s->eng, ev, path, &sl->res);
+
+        pthread_mutex_lock(&s->mu);
+        sl->state = SLOT_DONE;
+        pthread_cond_broadcast(&s->cv_result);
+        pthread_mutex_unlock(&s->mu);
+    }
+    ck_store_reader_close(rd);
+    ck_eval_free(ev);
+    return NULL;
+}
+
+/* ---- writer, progress, summary ---- */
+
+struct tally {
+    unsigned long long done, checked, skipped, errors, findings;
+    int system_error;
+};
+
+static void fmt_eta(char *out, size_t n, double sec)
+{
+    if (sec < 0 || sec > 359999)
+        snprintf(out, n, "?");
+    else
+        snprintf(out, n, "%d:%02d:%02d", (int)sec / 3600, (int)sec / 60 % 60, (int)sec % 60);
+}
+
+/* Called with s->mu held. */
+static void draw_progress(struct scan *s, const struct tally *t, double start)
+{
+    double el = now_sec() - start;
+    double rate = el > 0 ? (double)t->done / el : 0;
+    char total[32], eta[32];
+    if (s->total_known)
+        snprintf(total, sizeof total, "%llu", s->total);
+    else
+        snprintf(total, sizeof total, "?");
+    if (s->total_known && rate > 0)
+        fmt_eta(eta, sizeof eta, (double)(s->total - t->done) / rate);
+    else
+        snprintf(eta, sizeof eta, "?");
+    if (en(s))
+        fprintf(stderr, "\r\033[Kscan %llu/%s  %.1f filings/s  findings %llu  errors %llu  ETA %s",
+                t->done, total, rate, t->findings, t->errors + s->walk_errors, eta);
+    else
+        fprintf(stderr, "\r\033[K扫描 %llu/%s  %.1f 份/秒  发现 %llu  错误 %llu  预计剩余 %s", t->done,
+                total, rate, t->findings, t->errors + s->walk_errors, eta);
+    fflush(stderr);
+    s->progress_shown = 1;
+}
+
+static void print_error_line(struct scan *s, const char *path, const struct ck_result *r)
+{
+    pthread_mutex_lock(&s->mu);
+    if (s->progress_shown)
+        fputs("\r\033[K", stderr);
+    s->progress_shown = 0;
+    fprintf(stderr, "fundcheck: %s:%ld: %s\n", path, r->err_line, r->err_msg ? r->err_msg : ck_strerror(r->status));
+    pthread_mutex_unlock(&s->mu);
+}
+
+static void writer_loop(struct scan *s, struct ck_store *st, struct tally *t, double start)
+{
+    double last_draw = 0;
+    pthread_mutex_lock(&s->mu);
+    for (;;) {
+        struct slot *sl = &s->slots[s->next_write % s->window];
+        if (s->next_write < s->produced && sl->state == SLOT_DONE) {
+            pthread_mutex_unlock(&s->mu);
+            int outcome = CK_STORE_SKIPPED;
+            const struct ck_result *res = sl->pre_skipped ? NULL : &sl->res;
+            if (!s->abort && ck_store_put(st, sl->path, sl->sha, res, sl->pre_skipped, &outcome) != CK_OK) {
+                fprintf(stderr, "\nfundcheck: %s\n", ck_store_errmsg(st));
+                t->system_error = 1;
+                pthread_mutex_lock(&s->mu);
+                s->abort = 1;
+                pthread_cond_broadcast(&s->cv_work);
+                pthread_cond_broadcast(&s->cv_space);
+                pthread_mutex_unlock(&s->mu);
+            }
+            t->done++;
+            if (outcome == CK_STORE_CHECKED) {
+                t->checked++;
+                t->findings += res->findings.n;
+            } else if (outcome == CK_STORE_ERROR) {
+                t->errors++;
+                if (res->status == CK_ENOMEM)
+                    t->system_error = 1;
+                print_error_line(s, sl->path, res);
+            } else {
+                t->skipped++;
+            }
+            if (!sl->pre_skipped)
+                ck_result_fini(&sl->res);
+            free(sl->path);
+            pthread_mutex_lock(&s->mu);
+            sl->path = NULL;
+            sl->state = SLOT_EMPTY;
+            s->next_write++;
+            pthread_cond_signal(&s->cv_space);
+        } else if (s->producer_done && s->next_write == s->produced) {
+            break;
+        } else if (s->abort && s->next_write == s->next_take) {
+            break;
+        } else {
+            struct timespec ts;
+            clock_gettime(CLOCK_REALTIME, &ts);
+            ts.tv_nsec += 200 * 1000000L;
+            if (ts.tv_nsec >= 1000000000L) {
+                ts.tv_sec++;
+                ts.tv_nsec -= 1000000000L;
+            }
+            pthread_cond_timedwait(&s->cv_result, &s->mu, &ts);
+        }
+        double now = now_sec();
+        if (s->progress && now - last_draw >= 0.2) {
+            draw_progress(s, t, start);
+            last_draw = now;
+        }
+    }
+    if (s->progress_shown)
+        fputs("\r\033[K", stderr);
+    s->progress_shown = 0;
+    pthread_mutex_unlock(&s->mu);
+}
+
+static int summary(struct scan *s, struct ck_store *st, const struct tally *t, size_t n_derived,
+                   double elapsed)
+{
+    int E = en(s);
+    printf(E ? "scan: %llu input(s): %llu checked, %llu skipped (already recorded), %llu in error; %.1f s\n"
+             : "扫描完成：共 %llu 份；已检查 %llu 份，跳过 %llu 份（已记录），出错 %llu 份；用时 %.1f 秒\n",
+           t->done + s->walk_errors, t->checked, t->skipped, t->errors + s->walk_errors, elapsed);
+    printf(E ? "look-through findings recomputed over the database: %zu\n"
+             : "穿透检查（全库）：%zu 项\n",
+           n_derived);
+    sqlite3 *db = ck_store_db(st);
+    sqlite3_stmt *q = NULL;
+    static const char sql[] =
+        "SELECT fi.category,"
+        " sum(fi.exempted = 0 AND fi.severity_rank = 2), sum(fi.exempted = 0 AND fi.severity_rank = 1),"
+        " sum(fi.exempted = 0 AND fi.severity_rank = 0), sum(fi.exempted)"
+        " FROM run_filings rf JOIN findings fi ON fi.filing_pk = rf.filing_pk"
+        " WHERE rf.run_id = ?1 GROUP BY fi.category ORDER BY fi.category";
+    if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK) {
+        fprintf(stderr, "fundcheck: %s\n", sqlite3_errmsg(db));
+        return CK_EDB;
+    }
+    sqlite3_bind_int64(q, 1, s->run_id);
+    long long tot[4] = {0};
+    printf(E ? "findings of these filings by category:\n  %9s %9s %9s %9s  %s\n"
+             : "本批申报的发现（按类别）：\n  %7s %7s %7s %6s  %s\n",
+           E ? "violation" : "违规", E ? "warning" : "警告", E ? "notice" : "提示",
+           E ? "exempted" : "已豁免", E ? "category" : "类别");
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        long long v[4];
+        for (int i = 0; i < 4; i++) {
+            v[i] = sqlite3_column_int64(q, i + 1);
+            tot[i] += v[i];
+        }
+        printf("  %9lld %9lld %9lld %9lld  %s\n", v[0], v[1], v[2], v[3],
+               (const char *)sqlite3_column_text(q, 0));
+    }
+    sqlite3_finalize(q);
+    printf("  %9lld %9lld %9lld %9lld  %s\n", tot[0], tot[1], tot[2], tot[3], E ? "total" : "合计");
+    printf(E ? "database: %s (run %lld)\n" : "数据库：%s（运行编号 %lld）\n", s->db_path, s->run_id);
+    return rc == SQLITE_DONE ? CK_OK : CK_EDB;
+}
+
+static const char scan_help[] =
+    "usage: fundcheck scan [--db FILE] [--jobs N] [--force] [--lang zh|en] [--fail-on SEVERITY]\n"
+    "                      [--no-progress] [--rules DIR] [--catalog-dir DIR] PATH...\n"
+    "\n"
+    "Screens filings into a SQLite findings database (docs/database.md). PATH is a file, a\n"
+    "directory (walked recursively for *.xml) or - (a list of paths on stdin, one a line).\n"
+    "A filing whose content, rule set and catalogue are already recorded is skipped, so an\n"
+    "interrupted scan is finished by running it again. Look-through findings are recomputed\n"
+    "over the whole database at the end.\n"
+    "\n"
+    "  --db FILE            database (default fundcheck.db; created when missing)\n"
+    "  --jobs N             worker threads (default: number of cores)\n"
+    "  --force              re-check filings that are already recorded\n"
+    "  --lang zh|en         language of messages (default zh)\n"
+    "  --fail-on SEVERITY   violation (default), warning or notice\n"
+    "  --no-progress        no progress line even on a terminal\n"
+    "\n"
+    "exit: 0 clean, 1 findings, 2 some file could not be checked, 3 bad invocation or rule\n"
+    "set, 4 system or database error.\n";
+
+enum { O_DB = 1100, O_JOBS, O_FORCE, O_LANG, O_FAIL_ON, O_RULES, O_CATDIR, O_NOPROG, O_HELP };
+
+static void json_options(struct ck_buf *b, int jobs, int force, int lang, int fail_on, int argc,
+                         char **argv)
+{
+    ck_buf_printf(b, "{\"jobs\":%d,\"force\":%s,\"lang\":\"%s\",\"failOn\":\"%s\",\"paths\":[", jobs,
+                  force ? "true" : "false", lang == CK_LANG_EN ? "en" : "zh", ck_severity_name(fail_on));
+    for (int i = 0; i < argc; i++) {
+        if (i)
+            ck_buf_addc(b, ',');
+        ck_buf_json_str(b, argv[i]);
+    }
+    ck_buf_adds(b, "]}");
+}
+
+int ck_scan_main(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"db", required_argument, NULL, O_DB},
+        {"jobs", required_argument, NULL, O_JOBS},
+        {"force", no_argument, NULL, O_FORCE},
+        {"lang", required_argument, NULL, O_LANG},
+        {"fail-on", required_argument, NULL, O_FAIL_ON},
+        {"rules", required_argument, NULL, O_RULES},
+        {"catalog-dir", required_argument, NULL, O_CATDIR},
+        {"no-progress", no_argument, NULL, O_NOPROG},
+        {"help", no_argument, NULL, O_HELP},
+        {NULL, 0, NULL, 0},
+    };
+    struct ck_common_opts co = {NULL, NULL, CK_LANG_ZH};
+    const char *db_path = "fundcheck.db";
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    int jobs = cores > 0 ? (int)(cores < CK_SCAN_MAX_JOBS ? cores : CK_SCAN_MAX_JOBS) : 1;
+    int force = 0, fail_on = CK_SEV_VIOLATION, no_progress = 0, c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+        switch (c) {
+        case O_DB: db_path = optarg; break;
+        case O_JOBS: {
+            char *end;
+            errno = 0;
+            long v = strtol(optarg, &end, 10);
+            if (*optarg == '\0' || *end || errno || v < 1 || v > CK_SCAN_MAX_JOBS) {
+                fprintf(stderr, "fundcheck scan: --jobs takes a number from 1 to %d\n", CK_SCAN_MAX_JOBS);
+                return CK_EXIT_USAGE;
+            }
+            jobs = (int)v;
+            break;
+        }
+        case O_FORCE: force = 1; break;
+        case O_LANG:
+            if ((co.lang = ck_cli_parse_lang(optarg)) < 0) {
+                fprintf(stderr, "fundcheck scan: unknown language '%s' (zh or en)\n", optarg);
+                return CK_EXIT_USAGE;
+            }
+            break;
+        case O_FAIL_ON:
+            if ((fail_on = ck_severity_parse(optarg)) < 0) {
+                fprintf(stderr, "fundcheck scan: unknown severity '%s' (violation, warning, notice)\n", optarg);
+                return CK_EXIT_USAGE;
+            }
+            break;
+        case O_RULES: co.rules_dir = optarg; break;
+        case O_CATDIR: co.catalog_dir = optarg; break;
+        case O_NOPROG: no_progress = 1; break;
+        case O_HELP: fputs(scan_help, stdout); return CK_EXIT_CLEAN;
+        default: fputs(scan_help, stderr); return CK_EXIT_USAGE;
+        }
+    }
+    if (optind >= argc) {
+        fprintf(stderr, "fundcheck scan: %s\n%s",
+                co.lang == CK_LANG_EN ? "no paths given" : "未指定要扫描的文件或目录", scan_help);
+        return CK_EXIT_USAGE;
+    }
+    struct ck_engine *eng = ck_cli_open_engine(&co);
+    if (eng == NULL)
+        return CK_EXIT_USAGE;
+    struct ck_store *st = NULL;
+    char *err = NULL;
+    int rc = CK_EXIT_CLEAN;
+    if (ck_store_open(db_path, CK_STORE_CREATE, co.lang, &st, &err) != CK_OK) {
+        fprintf(stderr, "fundcheck: %s\n", err);
+        free(err);
+        ck_engine_free(eng);
+        return CK_EXIT_SYSTEM;
+    }
+    struct ck_buf opts;
+    ck_buf_init(&opts);
+    json_options(&opts, jobs, force, co.lang, fail_on, argc - optind, argv + optind);
+    long long run_id = 0;
+    if (ck_store_begin_run(st, eng, ck_buf_str(&opts), force, &run_id) != CK_OK) {
+        fprintf(stderr, "fundcheck: %s\n", ck_store_errmsg(st));
+        ck_buf_fini(&opts);
+        ck_store_close(st);
+        ck_engine_free(eng);
+        return CK_EXIT_SYSTEM;
+    }
+    ck_buf_fini(&opts);
+
+    struct scan s;
+    memset(&s, 0, sizeof s);
+    s.eng = eng;
+    s.db_path = db_path;
+    s.run_id = run_id;
+    s.force = force;
+    s.lang = co.lang;
+    s.progress = !no_progress && isatty(STDERR_FILENO);
+    s.args = argv + optind;
+    s.n_args = argc - optind;
+    s.window = 2 * (size_t)jobs + 2;
+    s.slots = ck_calloc(s.window, sizeof *s.slots);
+    pthread_mutex_init(&s.mu, NULL);
+    pthread_cond_init(&s.cv_space, NULL);
+    pthread_cond_init(&s.cv_work, NULL);
+    pthread_cond_init(&s.cv_result, NULL);
+
+    double start = now_sec();
+    pthread_t walker_tid, *tids = ck_calloc((size_t)jobs, sizeof *tids);
+    int n_started = 0;
+    struct tally t = {0};
+    if (pthread_create(&walker_tid, NULL, walker_main, &s) != 0) {
+        fprintf(stderr, "fundcheck: cannot start a thread\n");
+        rc = CK_EXIT_SYSTEM;
+        goto out;
+    }
+    for (int i = 0; i < jobs; i++) {
+        if (pthread_create(&tids[i], NULL, worker_main, &s) != 0)
+            break;
+        n_started++;
+    }
+    if (n_started == 0) {
+        fprintf(stderr, "fundcheck: cannot start a thread\n");
+        pthread_mutex_lock(&s.mu);
+        s.abort = 1;
+        pthread_cond_broadcast(&s.cv_space);
+        pthread_mutex_unlock(&s.mu);
+        pthread_join(walker_tid, NULL);
+        rc = CK_EXIT_SYSTEM;
+        goto out;
+    }
+    writer_loop(&s, st, &t, start);
+    pthread_join(walker_tid, NULL);
+    for (int i = 0; i < n_started; i++)
+        pthread_join(tids[i], NULL);
+    /* Anything left in the window after an abort. */
+    for (size_t i = 0; i < s.window; i++) {
+        if (s.slots[i].state == SLOT_DONE && !s.slots[i].pre_skipped)
+            ck_result_fini(&s.slots[i].res);
+        free(s.slots[i].path);
+    }
+    if (t.system_error) {
+        rc = CK_EXIT_SYSTEM;
+        goto out;
+    }
+
+    size_t n_derived = 0;
+    struct ck_evaluator *ev = ck_eval_new(eng->rules, eng->catalog, co.lang);
+    int lt_rc = ck_store_lookthrough(st, eng, ev, &n_derived);
+    ck_eval_free(ev);
+    long long n_err = 0, n_fail = 0;
+    if (lt_rc != CK_OK ||
+        ck_store_end_run(st, (long long)t.checked, (long long)t.skipped,
+                         (long long)(t.errors + s.walk_errors), (long long)t.findings + (long long)n_derived) != CK_OK ||
+        ck_store_run_status(st, fail_on, &n_err, &n_fail) != CK_OK ||
+        summary(&s, st, &t, n_derived, now_sec() - start) != CK_OK) {
+        fprintf(stderr, "fundcheck: %s\n", ck_store_errmsg(st));
+        rc = CK_EXIT_SYSTEM;
+        goto out;
+    }
+    if (n_fail > 0)
+        rc = CK_EXIT_FINDINGS;
+    if (n_err > 0 || s.walk_errors > 0)
+        rc = CK_EXIT_FILE_ERROR;
+out:
+    free(tids);
+    free(s.slots);
+    pthread_mutex_destroy(&s.mu);
+    pthread_cond_destroy(&s.cv_space);
+    pthread_cond_destroy(&s.cv_work);
+    pthread_cond_destroy(&s.cv_result);
+    ck_store_close(st);
+    ck_engine_free(eng);
+    return rc;
+}

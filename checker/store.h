@@ -1,0 +1,107 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef CK_STORE_H
+#define CK_STORE_H
+/*
+ * The findings database (SQLite): the last stage of `scan`, and what
+ * `report` and `diff` read. docs/database.md documents the schema.
+ *
+ * - Schema: tables runs, rules, filings, run_filings, holdings, exemptions,
+ *   findings, plus views for auditors. Versioned with PRAGMA user_version;
+ *   ck_store_open migrates an older database forward (each step in its own
+ *   transaction) and refuses a newer one.
+ * - WAL journal, synchronous=NORMAL, foreign keys on, a busy timeout: an
+ *   auditor's sqlite3 session can read while a scan writes, and a killed
+ *   process loses at most the filing being written.
+ * - One writer connection per process (the scan's writer thread). Each
+ *   filing is written by ck_store_put in one BEGIN IMMEDIATE … COMMIT, so it
+ *   is either wholly present or absent after kill -9. Prepared statements
+ *   are kept on the handle and reused.
+ * - Idempotency key: (sha256, ruleset_hash, catalog_version). A filing whose
+ *   key is recorded is skipped unless forced; files that could not be read
+ *   have sha256 '' and are keyed by path instead.
+ *
+ * Errors: every function that can fail returns a ck_status (CK_EDB for
+ * SQLite errors) and leaves a message (Chinese or English per the handle's
+ * language) in ck_store_errmsg. Nothing here prints.
+ */
+#include "engine.h"
+
+#include <stddef.h>
+#include <stdio.h>
+
+#define CK_STORE_SCHEMA_VERSION 2
+
+struct ck_store;
+struct sqlite3;
+
+enum ck_store_mode {
+    CK_STORE_CREATE = 0, /* read-write, created when missing (scan) */
+    CK_STORE_EXISTING,   /* read-write when possible, read-only otherwise; must exist (report, diff) */
+};
+
+/* Opens (creating/migrating as the mode allows) the database at path. On
+ * failure returns CK_EDB/CK_EIO and *errmsg (caller frees) says why; *out is
+ * NULL. lang (CK_LANG_*) picks the language of error messages. */
+int ck_store_open(const char *path, int mode, int lang, struct ck_store **out, char **errmsg);
+void ck_store_close(struct ck_store *st);
+/* The last error message (borrowed; valid until the next call on st). */
+const char *ck_store_errmsg(const struct ck_store *st);
+/* The underlying connection (borrowed), for read-only queries of report/diff. */
+struct sqlite3 *ck_store_db(struct ck_store *st);
+/* The schema version of the open database (after migration). */
+int ck_store_schema_version(struct ck_store *st);
+
+/* Starts a run: records tool version, rule-set hash, catalogue version and
+ * editions, start time and options (a JSON text), and refreshes the rules
+ * table from the rule set. force: re-check filings already recorded. */
+int ck_store_begin_run(struct ck_store *st, const struct ck_engine *eng, const char *options_json,
+                       int force, long long *out_run_id);
+/* Ends the run: stores end time and the counts. */
+int ck_store_end_run(struct ck_store *st, long long n_checked, long long n_skipped,
+                     long long n_errors, long long n_findings);
+
+/* What became of one input. */
+enum ck_store_outcome {
+    CK_STORE_CHECKED = 0, /* rows written */
+    CK_STORE_ERROR,       /* written as a filing in error */
+    CK_STORE_SKIPPED,     /* already recorded (same content, rule set and catalogue) */
+    CK_STORE_OUTCOME_COUNT,
+};
+
+/* Writes one filing atomically. res is the checked result (or NULL when the
+ * worker already knows the filing is recorded: pre_skipped); sha256 is the
+ * hash of the file's bytes ("" when unreadable). *out_outcome says what
+ * happened; when the filing was skipped, its recorded status decides
+ * whether it counts as an error. */
+int ck_store_put(struct ck_store *st, const char *path, const char *sha256,
+                 const struct ck_result *res, int pre_skipped, int *out_outcome);
+
+/* Recomputes the look-through findings (findings.derived = 1) over the
+ * current filings of the whole database, in one transaction. ev: an
+ * evaluator owned by the calling thread. *out_n receives the count. */
+int ck_store_lookthrough(struct ck_store *st, const struct ck_engine *eng, struct ck_evaluator *ev,
+                         size_t *out_n);
+
+/* Exit-code inputs over the inputs the current run saw: filings in error,
+ * and not-exempted findings at or above fail_on. */
+int ck_store_run_status(struct ck_store *st, int fail_on, long long *out_errors,
+                        long long *out_failing);
+
+/* Read-only handle for a worker thread: answers "is this key recorded by an
+ * earlier run?" without touching the writer. */
+struct ck_store_reader;
+int ck_store_reader_open(const char *path, const struct ck_engine *eng, long long run_id,
+                         struct ck_store_reader **out);
+/* 1 when (sha256, current rule set, catalogue) was recorded by another run. */
+int ck_store_reader_seen(struct ck_store_reader *rd, const char *sha256);
+void ck_store_reader_close(struct ck_store_reader *rd);
+
+/* The catalogue version string the store keys on ("none" without catalogue). */
+const char *ck_store_catalog_version(const struct ck_engine *eng);
+
+/* Writes a deterministic text dump of the database content (filings,
+ * holdings, exemptions, findings; no run ids, timestamps or row ids) to out,
+ * sorted, for byte-for-byte comparison in tests. */
+int ck_store_dump(struct ck_store *st, FILE *out);
+
+#endif
