@@ -241,6 +241,9 @@ static void edition_fini(struct ck_catalog_edition *ed)
     free(ed->vocab);
     free(ed->df);
     free(ed->idf);
+    free(ed->post_off);
+    free(ed->post);
+    free(ed->post_tf);
 }
 
 static void province_fini(struct ck_catalog_province *p)

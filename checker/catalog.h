@@ -88,6 +88,7 @@ struct ck_catalog_entry {
     char **excl_text;              /* owned; the alternatives' text */
     size_t n_excl;
     double norm;                   /* Σ idf over pos (for the coverage score) */
+    double lnorm;                  /* BM25 length normalisation k1·(1 - b + b·len/avglen) */
 };
 
 struct ck_catalog_edition {
@@ -107,6 +108,10 @@ struct ck_catalog_edition {
     size_t n_vocab;
     double avgdl;
     double idf_max;   /* largest idf of the vocabulary */
+    /* postings: the entries holding vocab[v] are post[post_off[v] .. post_off[v+1]) */
+    size_t *post_off; /* owned; n_vocab + 1 */
+    uint32_t *post;   /* owned; entry indices, ascending */
+    uint32_t *post_tf; /* owned; the term's frequency in that entry */
 };
 
 struct ck_catalog_code {
@@ -202,10 +207,14 @@ struct ck_catalog_match {
 void ck_catalog_score(const struct ck_catalog_edition *ed, const struct ck_catalog_entry *e,
                       const struct ck_catalog_terms *query, struct ck_catalog_match *out);
 /* Ranks the entries of ed (of class cls, all when cls < 0, restricted and eliminated when
- * cls == CK_CATALOG_ADVERSE) against text; fills up to k
- * matches best first (deterministic: score, bm25, then file order); returns the count. */
+ * cls == CK_CATALOG_ADVERSE) against text; fills up to k matches best first (deterministic:
+ * bm25, score, then file order); returns the count. Only entries sharing a term with the
+ * text are candidates (found through the postings). Candidates taken out by a 除外/不含
+ * clause are not ranked; when excluded is not NULL, up to k_excl of them are stored there
+ * (file order) and *n_excluded is set. */
 size_t ck_catalog_rank(const struct ck_catalog_edition *ed, int cls, const char *text,
-                       struct ck_catalog_match *out, size_t k);
+                       struct ck_catalog_match *out, size_t k, struct ck_catalog_match *excluded,
+                       size_t k_excl, size_t *n_excluded);
 /* Appends the matched terms, merged into phrases where they are adjacent in text, each
  * with its idf ("松香生产(7.1) 项目(2.3)"); with_weights 0 gives "松香生产、项目". */
 void ck_catalog_explain_terms(struct ck_buf *b, const struct ck_catalog_edition *ed,

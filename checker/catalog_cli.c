@@ -590,7 +590,9 @@ static int cmd_search(const struct ck_catalog *cat, const struct opts *o)
         ck_buf_printf(&text, "%s%s", i ? " " : "", o->args[i]);
     size_t k = (size_t)o->top;
     struct ck_catalog_match *m = ck_calloc(k, sizeof *m);
-    size_t n = ck_catalog_rank(ed, cls, ck_buf_str(&text), m, k);
+    struct ck_catalog_match ex[16];
+    size_t n_ex = 0;
+    size_t n = ck_catalog_rank(ed, cls, ck_buf_str(&text), m, k, ex, CK_ARRAY_LEN(ex), &n_ex);
     int tsv = o->format && strcmp(o->format, "tsv") == 0;
     if (!tsv)
         printf(z ? "检索“%s”，版本 %s（%s）：%zu 个结果\n"
@@ -615,22 +617,10 @@ static int cmd_search(const struct ck_catalog *cat, const struct opts *o)
     }
     /* entries excluded by a 除外/不含 clause are shown, so the user sees why */
     if (!tsv) {
-        struct ck_catalog_terms q;
-        memset(&q, 0, sizeof q);
-        ck_catalog_terms_add(&q, ck_buf_str(&text));
-        ck_catalog_terms_finish(&q);
-        for (size_t i = 0; i < ed->n_entries; i++) {
-            struct ck_catalog_match x;
-            if (cls == CK_CATALOG_ADVERSE ? ed->entries[i].cls == CK_CATALOG_ENCOURAGED
-                                          : (cls >= 0 && ed->entries[i].cls != cls))
-                continue;
-            ck_catalog_score(ed, &ed->entries[i], &q, &x);
-            if (x.excluded)
-                printf(z ? "    排除：%s 的除外条款“%s”与描述相符\n"
-                         : "    excluded: %s, its exclusion \"%s\" matches the text\n",
-                       ed->entries[i].key, ed->entries[i].excl_text[x.excl_index]);
-        }
-        ck_catalog_terms_fini(&q);
+        for (size_t i = 0; i < n_ex; i++)
+            printf(z ? "    排除：%s 的除外条款“%s”与描述相符\n"
+                     : "    excluded: %s, its exclusion \"%s\" matches the text\n",
+                   ex[i].entry->key, ex[i].entry->excl_text[ex[i].excl_index]);
         if (strcmp(ed->status, "complete") != 0)
             printf(z ? "注意：版本 %s 为%s，结果只覆盖已加载的条目。\n"
                      : "note: edition %s is %s; results cover the loaded entries only.\n",
@@ -720,7 +710,7 @@ static int cmd_eval(const struct ck_catalog *cat, const struct opts *o)
             return CK_EXIT_USAGE;
         }
         struct ck_catalog_match m[3];
-        size_t got = ck_catalog_rank(ed, -1, tab + 1, m, 3);
+        size_t got = ck_catalog_rank(ed, -1, tab + 1, m, 3, NULL, 0, NULL);
         int rank = 0;
         for (size_t i = 0; i < got; i++)
             if (strcmp(m[i].entry->key, want) == 0)

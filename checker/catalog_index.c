@@ -11,14 +11,18 @@
  * one uint64_t, so sets of terms are sorted arrays and every operation is a
  * merge: no hashing, no floating order effects, identical results on every run.
  *
- * Each edition has its own vocabulary with document frequencies; idf is the
+ * Each edition has its own vocabulary with document frequencies and postings
+ * (built once at load; read-only afterwards); idf is the
  * BM25 one, ln(1 + (N - df + 0.5) / (df + 0.5)). For a text and an entry:
  *   bm25  = Σ over shared terms idf·tf·(k1+1) / (tf + k1·(1 - b + b·len/avglen))
  *   score = max(min(1, bm25 / (4 × the edition's largest idf)),
  *               Σ idf of the shared terms / Σ idf of the entry's terms)
  * so that 1 means "four of the rarest bigrams matched" (a distinctive
  * five-character phrase such as 饲料加工厂) or "the text mentions all the entry
- * says". Entries are ranked by bm25, then score, then file order. Bigrams
+ * says". Entries are ranked by bm25, then score, then file order. Ranking
+ * accumulates bm25 through the postings of the text's terms, so only entries
+ * sharing a term are looked at, and the full score and exclusion test are run
+ * in bm25 order only until nothing further can enter the top k. Bigrams
  * containing a function character (的 与 和 及 或 等 其) are not terms. A 除外/不含 clause of
  * the entry is not part of its terms; when one of its alternatives (split at
  * 或/和/及/、/，) is mentioned by the text (70% of its terms), the entry is
@@ -216,6 +220,22 @@ static int terms_has(const struct ck_catalog_terms *t, uint64_t term)
             hi = mid;
     }
     return 0;
+}
+
+/* Index of term in the vocabulary, or n_vocab when absent. */
+static size_t vocab_index(const struct ck_catalog_edition *ed, uint64_t term)
+{
+    size_t lo = 0, hi = ed->n_vocab;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ed->vocab[mid] == term)
+            return mid;
+        if (ed->vocab[mid] < term)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return ed->n_vocab;
 }
 
 static double idf_of(const struct ck_catalog_edition *ed, uint64_t term)
@@ -434,6 +454,27 @@ void ck_catalog_edition_index(struct ck_catalog_edition *ed)
         for (size_t j = 0; j < e->pos.n; j++)
             e->norm += idf_of(ed, e->pos.t[j]);
     }
+    /* postings by counting: df is the length of each list */
+    free(ed->post_off);
+    free(ed->post);
+    free(ed->post_tf);
+    ed->post_off = ck_calloc(v + 1, sizeof *ed->post_off);
+    for (size_t i = 0; i < v; i++)
+        ed->post_off[i + 1] = ed->post_off[i] + ed->df[i];
+    ed->post = ck_malloc((ed->post_off[v] + 1) * sizeof *ed->post);
+    ed->post_tf = ck_malloc((ed->post_off[v] + 1) * sizeof *ed->post_tf);
+    size_t *fill = ck_calloc(v + 1, sizeof *fill);
+    for (size_t i = 0; i < ed->n_entries; i++) {
+        struct ck_catalog_entry *e = &ed->entries[i];
+        e->lnorm = BM25_K1 * (1.0 - BM25_B + BM25_B * (double)e->pos.len / ed->avgdl);
+        for (size_t j = 0; j < e->pos.n; j++) {
+            size_t x = vocab_index(ed, e->pos.t[j]);
+            size_t at = ed->post_off[x] + fill[x]++;
+            ed->post[at] = (uint32_t)i;
+            ed->post_tf[at] = e->pos.tf ? e->pos.tf[j] : 1;
+        }
+    }
+    free(fill);
 }
 
 /* ---- scoring ---- */
@@ -473,7 +514,6 @@ void ck_catalog_score(const struct ck_catalog_edition *ed, const struct ck_catal
     }
     double bm = 0;
     size_t i = 0, j = 0;
-    double lnorm = BM25_K1 * (1.0 - BM25_B + BM25_B * (double)e->pos.len / ed->avgdl);
     while (i < e->pos.n && j < query->n) {
         if (e->pos.t[i] < query->t[j]) {
             i++;
@@ -481,7 +521,7 @@ void ck_catalog_score(const struct ck_catalog_edition *ed, const struct ck_catal
             j++;
         } else {
             double tf = e->pos.tf ? e->pos.tf[i] : 1;
-            bm += idf_of(ed, e->pos.t[i]) * tf * (BM25_K1 + 1.0) / (tf + lnorm);
+            bm += idf_of(ed, e->pos.t[i]) * tf * (BM25_K1 + 1.0) / (tf + e->lnorm);
             i++;
             j++;
         }
@@ -507,27 +547,80 @@ static int better(const struct ck_catalog_match *a, const struct ck_catalog_matc
     return a->entry < b->entry; /* file order */
 }
 
-size_t ck_catalog_rank(const struct ck_catalog_edition *ed, int cls, const char *text,
-                       struct ck_catalog_match *out, size_t k)
+struct cand {
+    double acc;  /* accumulated BM25 */
+    uint32_t i;  /* entry index */
+};
+
+/* decreasing BM25, then file order */
+static int cmp_cand(const void *x, const void *y)
 {
-    if (ed == NULL || k == 0 || text == NULL)
+    const struct cand *a = x, *b = y;
+    if (a->acc != b->acc)
+        return a->acc > b->acc ? -1 : 1;
+    return a->i < b->i ? -1 : a->i > b->i;
+}
+
+static int class_ok(int cls, int entry_cls)
+{
+    if (cls == CK_CATALOG_ADVERSE)
+        return entry_cls != CK_CATALOG_ENCOURAGED;
+    return cls < 0 || entry_cls == cls;
+}
+
+size_t ck_catalog_rank(const struct ck_catalog_edition *ed, int cls, const char *text,
+                       struct ck_catalog_match *out, size_t k, struct ck_catalog_match *excluded,
+                       size_t k_excl, size_t *n_excluded)
+{
+    if (n_excluded)
+        *n_excluded = 0;
+    if (ed == NULL || text == NULL || ed->n_entries == 0)
         return 0;
     struct ck_catalog_terms q;
     memset(&q, 0, sizeof q);
     ck_catalog_terms_add(&q, text);
     ck_catalog_terms_finish(&q);
-    size_t n = 0;
-    for (size_t i = 0; i < ed->n_entries; i++) {
-        const struct ck_catalog_entry *e = &ed->entries[i];
-        if (cls == CK_CATALOG_ADVERSE ? e->cls == CK_CATALOG_ENCOURAGED
-                                      : (cls >= 0 && e->cls != cls))
+    /* BM25 of every entry sharing a term, accumulated through the postings (query terms
+     * in ascending order, like the merge in ck_catalog_score, so the sums are identical) */
+    double *acc = ck_calloc(ed->n_entries, sizeof *acc);
+    uint32_t *cand = ck_malloc(ed->n_entries * sizeof *cand);
+    size_t n_cand = 0;
+    for (size_t j = 0; j < q.n; j++) {
+        size_t x = vocab_index(ed, q.t[j]);
+        if (x == ed->n_vocab)
             continue;
+        double idf = ed->idf[x];
+        for (size_t p = ed->post_off[x]; p < ed->post_off[x + 1]; p++) {
+            uint32_t i = ed->post[p];
+            double tf = ed->post_tf[p];
+            if (acc[i] == 0 && class_ok(cls, ed->entries[i].cls))
+                cand[n_cand++] = i;
+            acc[i] += idf * tf * (BM25_K1 + 1.0) / (tf + ed->entries[i].lnorm);
+        }
+    }
+    /* walk the candidates by decreasing bm25 (then file order); the full score and the
+     * exclusions are computed only until nothing further can enter the top k */
+    struct cand *order = ck_malloc((n_cand + 1) * sizeof *order);
+    for (size_t c = 0; c < n_cand; c++) {
+        order[c].acc = acc[cand[c]];
+        order[c].i = cand[c];
+    }
+    if (n_cand > 1)
+        qsort(order, n_cand, sizeof *order, cmp_cand);
+    size_t n = 0;
+    for (size_t c = 0; c < n_cand; c++) {
+        const struct ck_catalog_entry *e = &ed->entries[order[c].i];
+        if (k && n == k && order[c].acc < out[k - 1].bm25 - 1e-9)
+            break;
         struct ck_catalog_match m;
         ck_catalog_score(ed, e, &q, &m);
-        if (m.score <= 0 && !m.excluded)
-            continue;
-        if (m.excluded)
+        if (m.excluded) {
+            if (excluded && n_excluded && *n_excluded < k_excl)
+                excluded[(*n_excluded)++] = m;
             continue; /* an excluded entry is not a candidate */
+        }
+        if (m.score <= 0 || k == 0)
+            continue;
         /* insertion into the top-k list */
         size_t pos = n < k ? n : k;
         while (pos > 0 && better(&m, &out[pos - 1]))
@@ -540,6 +633,9 @@ size_t ck_catalog_rank(const struct ck_catalog_edition *ed, int cls, const char 
         if (n < k)
             n++;
     }
+    free(order);
+    free(acc);
+    free(cand);
     ck_catalog_terms_fini(&q);
     return n;
 }

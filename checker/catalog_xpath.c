@@ -262,30 +262,15 @@ static void fn_best(xmlXPathParserContextPtr ctxt, int nargs)
         cls = CK_CATALOG_ADVERSE;
     else if ((cls = ck_catalog_class_parse(S(2))) < 0)
         cls = -2; /* unknown class: nothing matches */
-    struct ck_catalog_match m;
-    size_t n = 0;
+    struct ck_catalog_match m, ex[8];
+    size_t n = 0, n_ex = 0;
     if (ed && cls != -2)
-        n = ck_catalog_rank(ed, cls, S(1), &m, 1);
+        n = ck_catalog_rank(ed, cls, S(1), &m, 1, ex, CK_ARRAY_LEN(ex), &n_ex);
     if (n)
         explain_match(ctxt, ed, &m, S(1));
-    if (ed && cls != -2) {
-        /* say which entries a 除外/不含 clause took out of the ranking */
-        struct ck_catalog_terms q;
-        memset(&q, 0, sizeof q);
-        ck_catalog_terms_add(&q, S(1));
-        ck_catalog_terms_finish(&q);
-        for (size_t i = 0; i < ed->n_entries; i++) {
-            const struct ck_catalog_entry *e = &ed->entries[i];
-            if (cls == CK_CATALOG_ADVERSE ? e->cls == CK_CATALOG_ENCOURAGED
-                                          : (cls >= 0 && e->cls != cls))
-                continue;
-            struct ck_catalog_match x;
-            ck_catalog_score(ed, e, &q, &x);
-            if (x.excluded)
-                explain_match(ctxt, ed, &x, S(1));
-        }
-        ck_catalog_terms_fini(&q);
-    }
+    /* say which entries a 除外/不含 clause took out of the ranking */
+    for (size_t i = 0; i < n_ex; i++)
+        explain_match(ctxt, ed, &ex[i], S(1));
     ret_str(ctxt, n ? m.entry->key : "");
     free_strings(a, 3);
 }

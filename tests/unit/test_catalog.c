@@ -158,10 +158,10 @@ CK_TEST(catalog_exclusions)
     CHECK(e && e->n_excl == 2 && strcmp(e->excl_text[1], "自动化密闭式高效率混合生产工艺") == 0);
     const struct ck_catalog_edition *ed = ck_catalog_edition(cat, "2024");
     struct ck_catalog_match m[3];
-    size_t n = ck_catalog_rank(ed, CK_CATALOG_ADVERSE, "兽用粉剂、散剂生产线", m, 3);
+    size_t n = ck_catalog_rank(ed, CK_CATALOG_ADVERSE, "兽用粉剂、散剂生产线", m, 3, NULL, 0, NULL);
     CHECK(n >= 1 && strcmp(m[0].entry->key, "2024/restricted/一/4") == 0);
     n = ck_catalog_rank(ed, CK_CATALOG_ADVERSE,
-                        "采用自动化密闭式高效率混合生产工艺生产兽用粉剂、散剂", m, 3);
+                        "采用自动化密闭式高效率混合生产工艺生产兽用粉剂、散剂", m, 3, NULL, 0, NULL);
     for (size_t i = 0; i < n; i++)
         CHECK(strcmp(m[i].entry->key, "2024/restricted/一/4") != 0);
     /* the reading (team's simplified text) is what is matched; 不含 clause excluded */
@@ -180,8 +180,8 @@ CK_TEST(catalog_ranking_explained)
     const struct ck_catalog_edition *ed = ck_catalog_edition(cat, "2024");
     struct ck_catalog_match m[5], m2[5];
     const char *q = "主营：松香生产、松脂初加工及销售";
-    size_t n = ck_catalog_rank(ed, -1, q, m, 5);
-    size_t n2 = ck_catalog_rank(ed, -1, q, m2, 5);
+    size_t n = ck_catalog_rank(ed, -1, q, m, 5, NULL, 0, NULL);
+    size_t n2 = ck_catalog_rank(ed, -1, q, m2, 5, NULL, 0, NULL);
     CHECK(n >= 1 && strcmp(m[0].entry->key, "2024/restricted/一/3") == 0);
     CHECK(n >= 1 && m[0].score >= 0.6);
     CHECK_INT_EQ(n, n2);
@@ -193,7 +193,7 @@ CK_TEST(catalog_ranking_explained)
     CHECK(strstr(ck_buf_str(&b), "松香生产") != NULL);
     ck_buf_fini(&b);
     /* nothing in common: no result */
-    CHECK_INT_EQ(ck_catalog_rank(ed, -1, "餐饮", m, 5), 0);
+    CHECK_INT_EQ(ck_catalog_rank(ed, -1, "餐饮", m, 5, NULL, 0, NULL), 0);
     ck_catalog_free(cat);
 }
 
