@@ -294,9 +294,9 @@ static const char diff_help[] =
     "\n"
     "Findings (not exempted) new in B, resolved since A, and unchanged. A and B are either\n"
     "run ids (the findings of the filings each run checked or skipped), or two periods, as\n"
-    "period-end dates (2025-12-31) or quarters (2025Q4): the current filings of each fund\n"
-    "for that period. A finding is identified by fund, rule, holding/item and look-through\n"
-    "chain.\n";
+    "period-end dates (2025-12-31) or quarters (2025Q4): the current filings of the funds\n"
+    "that filed for both periods. A finding is identified by fund, rule, holding/item and\n"
+    "look-through chain.\n";
 
 static int is_run_id(const char *s)
 {
@@ -384,8 +384,12 @@ int ck_dbdiff_main(int argc, char **argv)
         ck_buf_adds(&sql, "WITH a AS (SELECT * FROM v_run_findings WHERE run_id = ?1),"
                           " b AS (SELECT * FROM v_run_findings WHERE run_id = ?2)");
     else
-        ck_buf_adds(&sql, "WITH a AS (SELECT * FROM v_finding_keys WHERE period_end = ?1),"
-                          " b AS (SELECT * FROM v_finding_keys WHERE period_end = ?2)");
+        ck_buf_adds(&sql, "WITH both_periods AS (SELECT fund_uscc FROM v_current_filings WHERE period_end = ?1"
+                          " INTERSECT SELECT fund_uscc FROM v_current_filings WHERE period_end = ?2),"
+                          " a AS (SELECT * FROM v_finding_keys WHERE period_end = ?1"
+                          " AND fund_uscc IN both_periods),"
+                          " b AS (SELECT * FROM v_finding_keys WHERE period_end = ?2"
+                          " AND fund_uscc IN both_periods)");
     ck_buf_printf(&sql,
                   " SELECT DISTINCT 'new' AS k, fund_uscc, fund_name, period_end, rule_id, category, severity,"
                   " item, chain, %s FROM b WHERE finding_key NOT IN (SELECT finding_key FROM a)"

@@ -217,9 +217,9 @@ enum stmt_id {
     S_COMMIT,
     S_ROLLBACK,
     S_FIND_KEY,
-    S_DEL_FILING,
     S_DEL_PATH_ERR,
     S_INS_FILING,
+    S_UPD_FILING,
     S_INS_HOLDING,
     S_INS_EXEMPTION,
     S_INS_FINDING,
@@ -233,7 +233,6 @@ static const char *const stmt_sql[S_COUNT] = {
     [S_ROLLBACK] = "ROLLBACK",
     [S_FIND_KEY] = "SELECT filing_pk, run_id FROM filings WHERE sha256 = ?1 AND ruleset_hash = ?2 "
                    "AND catalog_version = ?3",
-    [S_DEL_FILING] = "DELETE FROM filings WHERE filing_pk = ?1",
     [S_DEL_PATH_ERR] = "DELETE FROM filings WHERE path = ?1 AND sha256 = ''",
     [S_INS_FILING] =
         "INSERT INTO filings (run_id, path, sha256, bytes, ruleset_hash, catalog_version, status,"
@@ -241,6 +240,12 @@ static const char *const stmt_sql[S_COUNT] = {
         " fund_uscc, fund_name, fund_type, legal_form, gov_level, region, paid_in, filer_uscc,"
         " n_holdings, rule_errors) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
         " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
+    [S_UPD_FILING] =
+        "UPDATE filings SET run_id = ?1, path = ?2, sha256 = ?3, bytes = ?4, ruleset_hash = ?5,"
+        " catalog_version = ?6, status = ?7, error_line = ?8, error_message = ?9, filing_id = ?10,"
+        " report_type = ?11, period_start = ?12, period_end = ?13, submitted_at = ?14, fund_uscc = ?15,"
+        " fund_name = ?16, fund_type = ?17, legal_form = ?18, gov_level = ?19, region = ?20,"
+        " paid_in = ?21, filer_uscc = ?22, n_holdings = ?23, rule_errors = ?24 WHERE filing_pk = ?25",
     [S_INS_HOLDING] =
         "INSERT INTO holdings (filing_pk, seq, holding_id, category, role, investee_uscc,"
         " investee_name, industry, invested, invested_yuan, acq_method, acq_date, instrument_type,"
@@ -671,12 +676,16 @@ static int insert_finding(struct ck_store *st, long long filing_pk, long long se
     return run(st, s);
 }
 
+/* Writes the filing's rows: a new filings row, or (replace_pk >= 0, --force)
+ * the same row updated in place so the runs that saw it keep it. */
 static int insert_rows(struct ck_store *st, const char *path, const char *sha256,
-                       const struct ck_result *res, long long *out_pk)
+                       const struct ck_result *res, long long replace_pk, long long *out_pk)
 {
-    sqlite3_stmt *s = stmt(st, S_INS_FILING);
+    sqlite3_stmt *s = stmt(st, replace_pk >= 0 ? S_UPD_FILING : S_INS_FILING);
     if (s == NULL)
         return CK_EDB;
+    if (replace_pk >= 0)
+        sqlite3_bind_int64(s, 25, replace_pk);
     const struct ck_filing *f = res->status == CK_OK ? res->filing : NULL;
     sqlite3_bind_int64(s, 1, st->run_id);
     bind_s(s, 2, path);
@@ -686,6 +695,7 @@ static int insert_rows(struct ck_store *st, const char *path, const char *sha256
     bind_s(s, 5, st->ruleset);
     bind_s(s, 6, st->catalog_version);
     bind_s(s, 7, f ? "checked" : "error");
+    sqlite3_bind_int64(s, 23, f ? (long long)f->n_holdings : 0);
     if (!f) {
         sqlite3_bind_int64(s, 8, res->err_line);
         bind_s(s, 9, res->err_msg ? res->err_msg : ck_strerror(res->status));
@@ -703,12 +713,11 @@ static int insert_rows(struct ck_store *st, const char *path, const char *sha256
         bind_s(s, 20, f->region);
         bind_s(s, 21, f->paid_in);
         bind_s(s, 22, f->filer_uscc);
-        sqlite3_bind_int64(s, 23, (long long)f->n_holdings);
         bind_s(s, 24, res->rule_errors);
     }
     if (run(st, s) != CK_OK)
         return CK_EDB;
-    long long pk = sqlite3_last_insert_rowid(st->db);
+    long long pk = replace_pk >= 0 ? replace_pk : sqlite3_last_insert_rowid(st->db);
     *out_pk = pk;
     if (f == NULL)
         return CK_OK;
@@ -811,12 +820,24 @@ int ck_store_put(struct ck_store *st, const char *path, const char *sha256,
         return CK_OK;
     }
     if (pk >= 0) {
-        sqlite3_stmt *s = stmt(st, S_DEL_FILING);
-        if (s == NULL)
-            goto fail;
-        sqlite3_bind_int64(s, 1, pk);
-        if (run(st, s) != CK_OK)
-            goto fail;
+        /* --force: the row stays (runs that saw it keep it); its content is replaced. */
+        static const char *const children[] = {"DELETE FROM holdings WHERE filing_pk = ?1",
+                                               "DELETE FROM exemptions WHERE filing_pk = ?1",
+                                               "DELETE FROM findings WHERE filing_pk = ?1"};
+        for (size_t i = 0; i < CK_ARRAY_LEN(children); i++) {
+            sqlite3_stmt *d = NULL;
+            if (sqlite3_prepare_v2(st->db, children[i], -1, &d, NULL) != SQLITE_OK) {
+                set_err(st, "数据库语句准备失败", "cannot prepare a database statement");
+                goto fail;
+            }
+            sqlite3_bind_int64(d, 1, pk);
+            int step = sqlite3_step(d);
+            sqlite3_finalize(d);
+            if (step != SQLITE_DONE) {
+                set_err(st, "数据库写入失败", "database write failed");
+                goto fail;
+            }
+        }
     }
     if (*sha256 == '\0') {
         sqlite3_stmt *s = stmt(st, S_DEL_PATH_ERR);
@@ -827,7 +848,7 @@ int ck_store_put(struct ck_store *st, const char *path, const char *sha256,
             goto fail;
     }
     long long new_pk;
-    if (insert_rows(st, path, sha256, res, &new_pk) != CK_OK)
+    if (insert_rows(st, path, sha256, res, pk, &new_pk) != CK_OK)
         goto fail;
     int outcome = res->status == CK_OK ? CK_STORE_CHECKED : CK_STORE_ERROR;
     if (insert_run_filing(st, new_pk, outcome == CK_STORE_CHECKED ? "checked" : "error") != CK_OK)

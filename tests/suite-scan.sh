@@ -1,0 +1,255 @@
+#!/bin/sh
+# `fundcheck scan`, the findings database, `report`, `diff` and the auditor
+# guide. Environment: ROOT, BUILD, FUNDCHECK, CK_ASAN (1: shorter runs),
+# SHARED. Prints one line per case and ends with "scan: N passed, M failed".
+set -u
+ROOT=${ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
+BUILD=${BUILD:-$ROOT/build}
+FC=${FUNDCHECK:-$BUILD/fundcheck}
+CK_ASAN=${CK_ASAN:-0}
+export LC_ALL=C.UTF-8 TZ=UTC
+cd "$ROOT" || exit 1
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT INT TERM
+passed=0 failed=0
+ok() { passed=$((passed + 1)); echo "ok   $1"; }
+bad() { failed=$((failed + 1)); echo "FAIL $1${2:+: $2}"; }
+check() { # name, condition (shell code)
+    if eval "$2"; then ok "$1"; else bad "$1" "${3:-}"; fi
+}
+q() { sqlite3 -batch -noheader "$@"; }
+scan() { "$FC" scan --no-progress "$@"; }
+dump() { "$FC" report --db "$1" --dump; }
+
+if [ "$CK_ASAN" = 1 ]; then N_GEN=40 KILL_ITER=2; else N_GEN=240 KILL_ITER=6; fi
+
+# ---- the fixtures ----
+n_fix=$(ls fixtures/*.xml | wc -l)
+scan --db "$T/fix.db" fixtures/*.xml >"$T/out" 2>"$T/err"
+rc=$?
+check "fixtures: exit 1 (violations found)" '[ "$rc" = 1 ]' "rc=$rc"
+check "fixtures: every fixture recorded as checked" \
+    '[ "$(q "$T/fix.db" "SELECT count(*) FROM filings WHERE status = '"'checked'"'")" = "$n_fix" ]'
+check "fixtures: schema version 2, WAL journal" \
+    '[ "$(q "$T/fix.db" "PRAGMA user_version")" = 2 ] && [ "$(q "$T/fix.db" "PRAGMA journal_mode")" = wal ]'
+check "fixtures: stderr quiet when not a terminal" '[ ! -s "$T/err" ]' "$(head -c 300 "$T/err")"
+check "fixtures: summary names categories" 'grep -q derivatives "$T/out" && grep -q "扫描完成" "$T/out"'
+check "fixtures: holdings and rules tables filled" \
+    '[ "$(q "$T/fix.db" "SELECT count(*) > 20 FROM holdings")" = 1 ] && [ "$(q "$T/fix.db" "SELECT count(*) > 10 FROM rules WHERE legal_basis <> '"''"'")" = 1 ]'
+dump "$T/fix.db" >"$T/fix.dump"
+
+# idempotency
+scan --db "$T/fix.db" fixtures/*.xml >"$T/out2" 2>&1
+rc=$?
+check "re-run: everything skipped, exit code unchanged" \
+    '[ "$rc" = 1 ] && [ "$(q "$T/fix.db" "SELECT n_skipped, n_checked FROM runs ORDER BY run_id DESC LIMIT 1")" = "$n_fix|0" ]' "rc=$rc"
+dump "$T/fix.db" >"$T/fix2.dump"
+check "re-run: database content unchanged" 'cmp -s "$T/fix.dump" "$T/fix2.dump"'
+scan --force --jobs 3 --db "$T/fix.db" fixtures/*.xml >/dev/null 2>&1
+dump "$T/fix.db" >"$T/fix3.dump"
+check "--force: re-checked, nothing duplicated" \
+    'cmp -s "$T/fix.dump" "$T/fix3.dump" && [ "$(q "$T/fix.db" "SELECT n_checked FROM runs ORDER BY run_id DESC LIMIT 1")" = "$n_fix" ]'
+
+# report formats
+"$FC" report --db "$T/fix.db" >"$T/r.txt" 2>&1 && \
+"$FC" report --db "$T/fix.db" --format json >"$T/r.json" 2>&1 && \
+"$FC" report --db "$T/fix.db" --format csv --lang en >"$T/r.csv" 2>&1
+rc=$?
+check "report: text, json and csv" \
+    '[ "$rc" = 0 ] && grep -q "按类别" "$T/r.txt" && [ "$(q :memory: "SELECT json_valid(readfile('"'$T/r.json'"'))")" = 1 ] && grep -q "^category,derivatives," "$T/r.csv" && grep -q "^govLevel,provincial," "$T/r.csv"'
+"$FC" report --db "$T/fix.db" --lang en >"$T/r-en.txt"
+check "report: English" 'grep -q "by category" "$T/r-en.txt"'
+
+# ---- generated archive: parallel = serial ----
+if [ ! -x "$BUILD/fcgen" ]; then
+    bad "generator $BUILD/fcgen missing"
+else
+    "$BUILD/fcgen" --out "$T/gen" --count "$N_GEN" --seed 11 --holdings 12 --fof 0.3 --violations 0.3 >/dev/null 2>&1
+    scan --jobs 1 --db "$T/g1.db" "$T/gen" >/dev/null 2>&1
+    rc1=$?
+    scan --jobs 4 --db "$T/g4.db" "$T/gen" >/dev/null 2>&1
+    rc4=$?
+    scan --jobs 3 --db "$T/g3.db" "$T/gen" >/dev/null 2>&1
+    dump "$T/g1.db" >"$T/g1.dump"
+    dump "$T/g4.db" >"$T/g4.dump"
+    dump "$T/g3.db" >"$T/g3.dump"
+    check "parallel: --jobs 1, 3 and 4 give identical databases" \
+        '[ "$rc1" = "$rc4" ] && [ -s "$T/g1.dump" ] && cmp -s "$T/g1.dump" "$T/g4.dump" && cmp -s "$T/g1.dump" "$T/g3.dump"' \
+        "rc $rc1/$rc4"
+    "$FC" report --db "$T/g1.db" --format csv >"$T/g1.csv"
+    "$FC" report --db "$T/g4.db" --format csv >"$T/g4.csv"
+    check "parallel: identical reports" 'cmp -s "$T/g1.csv" "$T/g4.csv"'
+    check "parallel: look-through findings present in the archive" \
+        '[ "$(q "$T/g1.db" "SELECT count(*) > 0 FROM findings WHERE derived = 1")" = 1 ]'
+
+    # ---- kill -9 at random points, then re-run ----
+    i=1 all_ok=1 kills=0 partial=0
+    while [ "$i" -le "$KILL_ITER" ]; do
+        db="$T/k$i.db"
+        k=0
+        while [ "$k" -lt 3 ]; do
+            delay=$(awk -v s="$i$k" 'BEGIN { srand(s * 7919 + 17); printf "%.2f", 0.05 + rand() * 1.2 }')
+            "$FC" scan --no-progress --jobs 3 --db "$db" "$T/gen" >/dev/null 2>&1 &
+            pid=$!
+            sleep "$delay"
+            if kill -9 "$pid" 2>/dev/null; then kills=$((kills + 1)); fi
+            wait "$pid" 2>/dev/null
+            n=$(q "$db" "SELECT count(*) FROM filings" 2>/dev/null || echo 0)
+            if [ "${n:-0}" -gt 0 ] && [ "${n:-0}" -lt "$N_GEN" ]; then partial=$((partial + 1)); fi
+            k=$((k + 1))
+        done
+        scan --jobs 2 --db "$db" "$T/gen" >/dev/null 2>&1
+        dump "$db" >"$T/k.dump"
+        if ! cmp -s "$T/g1.dump" "$T/k.dump"; then
+            all_ok=0
+            echo "  kill -9 iteration $i: database differs from an uninterrupted run"
+            diff "$T/g1.dump" "$T/k.dump" | head -5
+        fi
+        dup=$(q "$db" "SELECT count(*) FROM (SELECT sha256 FROM filings GROUP BY sha256 HAVING count(*) > 1)")
+        [ "$dup" = 0 ] || { all_ok=0; echo "  iteration $i: $dup duplicated filings"; }
+        i=$((i + 1))
+    done
+    check "kill -9 x$kills ($partial mid-scan), re-run: exactly the findings of an uninterrupted run" \
+        '[ "$all_ok" = 1 ]'
+fi
+
+# ---- a malformed filing in the middle of a batch ----
+mkdir -p "$T/mal"
+cp fixtures/derivatives.xml "$T/mal/a.xml"
+head -c 1500 fixtures/guarantee.xml >"$T/mal/b-broken.xml"
+cp fixtures/public-stock.xml "$T/mal/c.xml"
+scan --db "$T/mal.db" "$T/mal" >/dev/null 2>"$T/mal.err"
+rc=$?
+check "malformed mid-batch: exit 2, error recorded with line and reason" \
+    '[ "$rc" = 2 ] && [ "$(q "$T/mal.db" "SELECT count(*) FROM filings WHERE status = '"'error'"' AND error_line > 0 AND error_message <> '"''"' AND path LIKE '"'%b-broken.xml'"'")" = 1 ]' "rc=$rc"
+check "malformed mid-batch: the others are checked, reason on stderr" \
+    '[ "$(q "$T/mal.db" "SELECT count(*) FROM filings WHERE status = '"'checked'"'")" = 2 ] && grep -q "b-broken.xml:[0-9]" "$T/mal.err"'
+scan --db "$T/mal2.db" "$T/mal/a.xml" "$T/mal/c.xml" >/dev/null 2>&1
+check "malformed mid-batch: others' findings as without it" \
+    '[ "$(q "$T/mal.db" "SELECT count(*) FROM findings")" = "$(q "$T/mal2.db" "SELECT count(*) FROM findings")" ]'
+
+# ---- look-through: three levels and a cycle ----
+scan --db "$T/lt.db" fixtures/lookthrough-*.xml >/dev/null 2>&1
+chains=$(q "$T/lt.db" "SELECT rule_id || ' ' || chain FROM findings WHERE derived = 1 ORDER BY 1")
+check "look-through: parent → A → B → holding (three levels)" \
+    'echo "$chains" | grep -q "LT-004 江东省.*→ 江东庐州.*→ 江东芜湖.*→ 持仓 H001"' "$chains"
+check "look-through: latest child period at or before the parent's; 3 derived findings" \
+    '[ "$(echo "$chains" | grep -c .)" = 3 ]' "$chains"
+mkdir -p "$T/cyc"
+cp fixtures/lookthrough-parent.xml fixtures/lookthrough-child-a.xml "$T/cyc/"
+sed -e 's/start="2025-10-01" end="2025-12-31"/start="2026-01-01" end="2026-03-31"/' \
+    -e 's/GIF-2025Q4-/GIF-2026Q1-/' -e 's/<submittedAt>2026-01-20</<submittedAt>2026-04-20</' \
+    fixtures/lookthrough-child-b.xml >"$T/cyc/lookthrough-child-b.xml"
+scan --db "$T/cyc.db" "$T/cyc" >/dev/null 2>&1
+"$FC" check --format json "$T"/cyc/*.xml >"$T/cyc.json" 2>/dev/null
+n_db=$(q "$T/cyc.db" "SELECT count(*) FROM findings WHERE derived = 1")
+n_check=$(grep -o '"rule": *"LT-[0-9]*"' "$T/cyc.json" | wc -l)
+rep=$(q "$T/cyc.db" "SELECT chain FROM findings WHERE derived = 1" | awk -F' → ' '{ delete s; for (i = 1; i < NF; i++) if (s[$i]++) print }')
+check "look-through cycle: each path once, no fund twice on a chain, same as check" \
+    '[ "$n_db" = 4 ] && [ "$n_check" = 4 ] && [ -z "$rep" ]' "db=$n_db check=$n_check $rep"
+
+# ---- the auditor guide, against the fixture database ----
+mkdir -p "$T/guide"
+q4='s/start="2026-01-01" end="2026-03-31"/start="2025-10-01" end="2025-12-31"/;s/<submittedAt>2026-04-\([0-9]*\)</<submittedAt>2026-01-\1</;s/GIF-2026Q1-/GIF-2025Q4-/'
+q2='s/start="2026-01-01" end="2026-03-31"/start="2026-04-01" end="2026-06-30"/;s/<submittedAt>2026-04-\([0-9]*\)</<submittedAt>2026-07-\1</;s/GIF-2026Q1-/GIF-2026Q2-/'
+sed -e "$q4" -e '/<transactions>/,/<\/transactions>/d' fixtures/public-stock.xml >"$T/guide/public-stock-2025q4.xml"
+sed -e "$q2" -e '/<transactions>/,/<\/transactions>/d' fixtures/public-stock.xml >"$T/guide/public-stock-2026q2.xml"
+sed -e "$q4" fixtures/derivatives.xml >"$T/guide/derivatives-2025q4.xml"
+head -c 900 fixtures/negative-list.xml >"$T/guide/truncated.xml"
+scan --db "$T/guide.db" fixtures/*.xml "$T/guide" >/dev/null 2>&1
+awk -v dir="$T" '/^```sql/ { n++; f = 1; next } /^```/ { f = 0 } f { print > (dir "/q" n ".sql") }' docs/auditor-guide.md
+nq=$(ls "$T"/q*.sql 2>/dev/null | wc -l)
+check "guide: at least 12 queries" '[ "$nq" -ge 12 ]' "$nq"
+i=1
+while [ "$i" -le "$nq" ]; do
+    out=$(sqlite3 -batch -bail "$T/guide.db" <"$T/q$i.sql" 2>&1)
+    rc=$?
+    title=$(awk -v n="$i" '/^## / { h = $0 } /^```sql/ { c++; if (c == n) { print h; exit } }' docs/auditor-guide.md)
+    check "guide query $i (${title#\#\# }) runs and returns rows" \
+        '[ "$rc" = 0 ] && [ -n "$out" ] && ! echo "$out" | grep -q "^Error\|^Parse error"' "$out"
+    i=$((i + 1))
+done
+
+# ---- diff ----
+"$FC" diff --db "$T/guide.db" 2025Q4 2026Q1 --format csv >"$T/d.csv" 2>&1
+rc=$?
+check "diff periods: new findings 2025Q4 → 2026Q1" \
+    '[ "$rc" = 0 ] && [ "$(grep -c "^new,.*PS-002" "$T/d.csv")" = 2 ]' "$(head -3 "$T/d.csv")"
+"$FC" diff --db "$T/guide.db" 2026-03-31 2026-06-30 >"$T/d2.txt" 2>&1
+check "diff periods: resolved findings 2026Q1 → 2026Q2" 'grep -q "已解决 2 项" "$T/d2.txt"' "$(head -2 "$T/d2.txt")"
+"$FC" diff --db "$T/fix.db" 1 3 --format json --lang en >"$T/d3.json" 2>&1
+rc=$?
+check "diff runs: unchanged findings between runs" \
+    '[ "$rc" = 0 ] && [ "$(q :memory: "SELECT json_extract(readfile('"'$T/d3.json'"'), '"'\$.new'"') || '"' '"' || (json_extract(readfile('"'$T/d3.json'"'), '"'\$.unchanged'"') > 0)")" = "0 1" ]' "$(head -c 300 "$T/d3.json")"
+"$FC" diff --db "$T/fix.db" 1 2026Q1 >/dev/null 2>&1
+rc=$?
+check "diff: mixed run and period is a usage error" '[ "$rc" = 3 ]' "rc=$rc"
+
+# ---- database errors ----
+cp "$T/fix.db" "$T/new.db"
+q "$T/new.db" "PRAGMA user_version = 99"
+scan --db "$T/new.db" fixtures/fof-clean.xml >/dev/null 2>"$T/new.err"
+rc=$?
+"$FC" report --db "$T/new.db" >/dev/null 2>>"$T/new.err"
+rc2=$?
+check "newer schema refused with a clear message (exit 4)" \
+    '[ "$rc" = 4 ] && [ "$rc2" = 4 ] && grep -q "99" "$T/new.err"' "rc=$rc/$rc2 $(cat "$T/new.err")"
+cp "$T/fix.db" "$T/old.db"
+q "$T/old.db" "DROP VIEW v_run_findings; DROP VIEW v_finding_keys; DROP VIEW v_lookthrough; DROP VIEW v_holdings; DROP VIEW v_open_findings; DROP VIEW v_findings; DROP VIEW v_current_filings; PRAGMA user_version = 1"
+"$FC" report --db "$T/old.db" --format csv >"$T/old.csv" 2>&1
+rc=$?
+"$FC" report --db "$T/fix.db" --format csv >"$T/fixr.csv" 2>&1
+check "version 1 database migrated forward on open" \
+    '[ "$rc" = 0 ] && [ "$(q "$T/old.db" "PRAGMA user_version")" = 2 ] && cmp -s "$T/old.csv" "$T/fixr.csv"' "rc=$rc"
+scan --db "$T/no/such/dir/x.db" fixtures/fof-clean.xml >/dev/null 2>"$T/ro.err"
+rc=$?
+check "unwritable database path: exit 4, clear message" \
+    '[ "$rc" = 4 ] && grep -q "无法打开数据库" "$T/ro.err"' "rc=$rc $(cat "$T/ro.err")"
+echo "not a database" >"$T/text.db"
+scan --db "$T/text.db" fixtures/fof-clean.xml >/dev/null 2>"$T/nd.err"
+rc=$?
+check "not a database: exit 4" '[ "$rc" = 4 ] && [ -s "$T/nd.err" ]' "rc=$rc"
+"$FC" report --db "$T/missing.db" >/dev/null 2>&1
+rc=$?
+check "report of a missing database: exit 4, nothing created" '[ "$rc" = 4 ] && [ ! -e "$T/missing.db" ]' "rc=$rc"
+"$FC" scan --jobs 0 fixtures >/dev/null 2>&1
+rc=$?
+check "bad --jobs: exit 3" '[ "$rc" = 3 ]' "rc=$rc"
+
+# ---- the walker ----
+mkdir -p "$T/w/sub/deeper" "$T/w/dir.xml"
+cp fixtures/fof-clean.xml "$T/w/one.xml"
+cp fixtures/direct-clean.xml "$T/w/sub/deeper/two.xml"
+cp fixtures/gb18030.xml "$T/w/dir.xml/three.xml"
+echo "ignored" >"$T/w/notes.txt"
+ln -s .. "$T/w/sub/loop"
+ln -s "$T/w" "$T/w/sub/deeper/up"
+scan --db "$T/w.db" "$T/w" >/dev/null 2>"$T/w.err"
+rc=$?
+check "walker: recursive, *.xml only, directory named x.xml walked, symlink loops cut" \
+    '[ "$(q "$T/w.db" "SELECT count(*) FROM filings")" = 3 ] && grep -q "循环" "$T/w.err"' \
+    "rc=$rc $(q "$T/w.db" "SELECT path FROM filings") $(cat "$T/w.err")"
+printf '%s\n%s\n' fixtures/fof-clean.xml fixtures/derivatives.xml | scan --db "$T/stdin.db" - >/dev/null 2>&1
+rc=$?
+check "stdin list (-)" '[ "$rc" = 1 ] && [ "$(q "$T/stdin.db" "SELECT count(*) FROM filings")" = 2 ]' "rc=$rc"
+scan --db "$T/miss.db" "$T/does-not-exist.xml" fixtures/fof-clean.xml >/dev/null 2>&1
+rc=$?
+check "missing input file: recorded in error, exit 2" \
+    '[ "$rc" = 2 ] && [ "$(q "$T/miss.db" "SELECT count(*) FROM filings WHERE status = '"'error'"'")" = 1 ]' "rc=$rc"
+
+# ---- documentation ----
+missing=""
+for name in $(q "$T/fix.db" "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name"); do
+    grep -q "\`$name\`" docs/database.md || missing="$missing $name"
+done
+check "docs/database.md documents every table and view" '[ -z "$missing" ]' "$missing"
+
+# ---- demo ----
+if [ "$CK_ASAN" != 1 ]; then
+    FUNDCHECK="$FC" sh tests/demo.sh >"$T/demo.out" 2>&1
+    rc=$?
+    check "make demo script: exit 0, report printed" '[ "$rc" = 0 ] && grep -q "按基金" "$T/demo.out"' "rc=$rc"
+fi
+
+echo "scan: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
