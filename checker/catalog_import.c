@@ -13,7 +13,7 @@
  *   第一类 鼓励类 / 鼓励类              class heading
  *   一、农林牧渔业                      sector heading (Chinese numeral + 、 or .)
  *   （一）落后生产工艺装备               sub-heading (numeral in brackets)
- *   1. …  1、…  １．…                   numbered item
+ *   1. …  1、…  １．…                   numbered item ("1.5万吨" is not one)
  *   anything else                       the open item's continuation (wrapped line)
  *
  * Lines before the first class heading are the preamble, lines between a class
@@ -284,6 +284,7 @@ static void classify(const char *s, struct line_info *li)
     size_t r = cn_run(s);
     if (r > 0 && r < sizeof li->num) {
         const char *q = s + r;
+        q += skip_spaces(q);
         size_t sep = starts(q, "、") ? 3 : starts(q, "．") ? 3 : (*q == '.') ? 1 : 0;
         if (sep && cn_value(s, r) > 0) {
             const char *name = q + sep;
@@ -325,8 +326,10 @@ static void classify(const char *s, struct line_info *li)
     }
     if (nd > 0 && nd <= 3 && val > 0) {
         const char *q = s + i;
+        q += skip_spaces(q);
         size_t sep = starts(q, "、") ? 3 : starts(q, "．") ? 3 : (*q == '.') ? 1 : 0;
-        if (sep && !digit_at(q + sep, &v)) {
+        /* "1.5万吨" is a decimal, but "2．400立方米" and "2. 400立方米" are items */
+        if (sep && (sep == 3 || !digit_at(q + sep, &v))) {
             const char *text = q + sep;
             text += skip_spaces(text);
             if (*text) {

@@ -39,7 +39,7 @@ n=$(grep -c '^[a-z]' "$tmp/syn-txt/isac-2024.tsv")
 check "synthetic catalogue has >= 80 entries ($((n - 1)))" [ "$n" -gt 80 ]
 not_synthetic=$(awk -F'\t' '/^[a-z]/ && $1 != "class" && $9 != "synthetic"' "$tmp/syn-txt/isac-2024.tsv" | wc -l)
 check "every synthetic entry is marked synthetic" [ "$not_synthetic" -eq 0 ]
-check "text import reports counts per class" grep -q '条目 105：鼓励类 52，限制类 25，淘汰类 28' "$tmp/imp-txt.out"
+check "text import reports counts per class" grep -q '条目 106：鼓励类 53，限制类 25，淘汰类 28' "$tmp/imp-txt.out"
 check "text import skips page furniture" grep -q '页眉页脚及页码 16 行' "$tmp/imp-txt.out"
 check "text import finds no anomaly" grep -q '^异常 0 处' "$tmp/imp-txt.out"
 
@@ -119,7 +119,7 @@ check "stats: excerpt is not the catalogue" grep -q '不在已加载的节选中
 check "stats: GB/T divisions only" grep -q '门类 20，大类 97，中类 0，小类 0' "$tmp/stats"
 check "stats: sample provincial list labelled" grep -q '99  示例省重点产业领域清单（示例数据，非官方）  2026-01-01  示例（非官方）' "$tmp/stats"
 "$FC" catalog stats --catalog-dir "$tmp/syn-txt" --lang en >"$tmp/stats-en" 2>&1
-check "stats --lang en: synthetic edition replaces the excerpt" grep -q 'SYNTHETIC test data (not official)  105 entries' "$tmp/stats-en"
+check "stats --lang en: synthetic edition replaces the excerpt" grep -q 'SYNTHETIC test data (not official)  106 entries' "$tmp/stats-en"
 "$FC" catalog show --catalog-dir "$EMPTY" 2024/restricted/一/2 >"$tmp/show" 2>&1
 check "show: official wording and source" grep -q '^原文：单线5万立方米/年以下的普通刨花板、高中密度纤维板生产装置$' "$tmp/show"
 check "show: source address" grep -q '^来源：http://m.jianbiaoku.com/webarbs/book/26482/4859777.shtml' "$tmp/show"

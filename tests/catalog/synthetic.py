@@ -43,7 +43,8 @@ CAT = [
    '工业机器人及减速器、伺服电机等核心零部件',
    '大型农业机械（大马力拖拉机、联合收割机）制造',
    '高端轴承、液压件与密封件制造',
-   '增材制造（3D打印）装备与专用材料']),
+   '增材制造（3D打印）装备与专用材料',
+   '工业母机关键功能部件：（1）高精度数控系统；（2）电主轴；（3）精密滚珠丝杠及导轨']),
  (E, '十', '轻工', '', '', [
    '可降解塑料制品与全生物降解地膜生产',
    '高端医疗器械用精密注塑件生产',
@@ -182,9 +183,20 @@ def text():
             elif n % 4 == 3: head = f'{num}. '
             else: head = ''.join(chr(ord(c) + 0xFEE0) for c in num) + '．'
             s = head + t
-            # wrap long items at 16 characters like a narrow PDF column
+            if '；（' in s:
+                # sub-items (1) (2) … each on a line of their own
+                parts = s.replace('；（', '；\n（').replace('：（', '：\n（').split('\n')
+                lines += parts
+                continue
+            # wrap long items at about 16 characters like a narrow PDF column; like a
+            # typesetter, never inside a Latin word or number, and a space at the break
+            # disappears (the importer puts it back between two Latin letters or digits)
             while len(s) > 16 and n % 2 == 0:
-                lines.append(s[:16]); s = s[16:]
+                cut = 16
+                while cut < len(s) and s[cut - 1].isascii() and s[cut - 1].isalnum() \
+                        and s[cut].isascii() and s[cut].isalnum():
+                    cut += 1
+                lines.append(s[:cut].rstrip(' ')); s = s[cut:].lstrip(' ')
             lines.append(s)
     # page furniture every 25 lines: footer page number and a running header
     out = []; page = 1

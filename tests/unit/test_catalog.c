@@ -236,6 +236,34 @@ CK_TEST(catalog_import_anomalies)
     free(path);
 }
 
+CK_TEST(catalog_import_wrapping)
+{
+    /* a decimal at the start of a wrapped line is not an item; full-width "２．400" is;
+     * a Latin word broken at its space gets the space back */
+    char *path = write_temp("第三类 淘汰类\n一、落后生产工艺装备\n（四）钢铁\n1．单线\n1.5万吨以下的小高炉\n"
+                            "２．400立方米及以下的高炉\n3、Micro\nLED 装置\n",
+                            ".txt");
+    if (path == NULL) {
+        CHECK(0);
+        return;
+    }
+    struct ck_catalog_import_opts o = {"2099", "2099-01-01", "synthetic", NULL, "unit-test"};
+    struct ck_buf out, rep;
+    ck_buf_init(&out);
+    ck_buf_init(&rep);
+    size_t n_anom = 9;
+    CHECK_STATUS(ck_catalog_import(path, &o, "zh", &out, &rep, &n_anom), CK_OK);
+    CHECK_INT_EQ(n_anom, 0);
+    const char *t = ck_buf_str(&out);
+    CHECK(strstr(t, "\t1\t单线1.5万吨以下的小高炉\t") != NULL);
+    CHECK(strstr(t, "eliminated\t一\t落后生产工艺装备\t四\t钢铁\t2\t400立方米及以下的高炉\t") != NULL);
+    CHECK(strstr(t, "\t3\tMicro LED 装置\t") != NULL);
+    ck_buf_fini(&out);
+    ck_buf_fini(&rep);
+    remove(path);
+    free(path);
+}
+
 CK_TEST(catalog_load_errors)
 {
     char *dir = write_temp("", "");
