@@ -1,0 +1,183 @@
+/* SPDX-License-Identifier: MIT */
+/* Unit tests of the findings database (checker/store.c). */
+#include "ck_test.h"
+
+#include "ck.h"
+#include "engine.h"
+#include "store.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* A fresh temporary directory; path written to out. */
+static void tmpdir(char out[64])
+{
+    snprintf(out, 64, "/tmp/ck-store-XXXXXX");
+    if (mkdtemp(out) == NULL)
+        out[0] = '\0';
+}
+
+static void cleanup(const char *dir)
+{
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "cannot remove %s\n", dir);
+}
+
+static long long count(struct ck_store *st, const char *sql)
+{
+    sqlite3_stmt *s = NULL;
+    long long v = -1;
+    if (sqlite3_prepare_v2(ck_store_db(st), sql, -1, &s, NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+        v = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    return v;
+}
+
+static void raw_exec(const char *path, const char *sql)
+{
+    sqlite3 *db = NULL;
+    if (sqlite3_open(path, &db) == SQLITE_OK)
+        sqlite3_exec(db, sql, NULL, NULL, NULL);
+    sqlite3_close(db);
+}
+
+CK_TEST(store_create_and_reopen)
+{
+    char dir[64], path[128];
+    tmpdir(dir);
+    snprintf(path, sizeof path, "%s/a.db", dir);
+    struct ck_store *st = NULL;
+    char *err = NULL;
+    CHECK_STATUS(ck_store_open(path, CK_STORE_CREATE, CK_LANG_EN, &st, &err), CK_OK);
+    CHECK(st != NULL && err == NULL);
+    if (st) {
+        CHECK_INT_EQ(ck_store_schema_version(st), CK_STORE_SCHEMA_VERSION);
+        CHECK_INT_EQ(count(st, "SELECT count(*) FROM sqlite_master WHERE name = 'v_findings'"), 1);
+        CHECK_INT_EQ(count(st, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), 1);
+    }
+    ck_store_close(st);
+    st = NULL;
+    CHECK_STATUS(ck_store_open(path, CK_STORE_EXISTING, CK_LANG_EN, &st, &err), CK_OK);
+    ck_store_close(st);
+    cleanup(dir);
+}
+
+CK_TEST(store_missing_database_not_created)
+{
+    char dir[64], path[128];
+    tmpdir(dir);
+    snprintf(path, sizeof path, "%s/missing.db", dir);
+    struct ck_store *st = NULL;
+    char *err = NULL;
+    CHECK_STATUS(ck_store_open(path, CK_STORE_EXISTING, CK_LANG_ZH, &st, &err), CK_EDB);
+    CHECK(st == NULL && err != NULL && strstr(err, "无法打开数据库") != NULL);
+    CHECK(access(path, F_OK) != 0);
+    free(err);
+    snprintf(path, sizeof path, "%s/no/such/dir/x.db", dir);
+    CHECK_STATUS(ck_store_open(path, CK_STORE_CREATE, CK_LANG_EN, &st, &err), CK_EDB);
+    CHECK(err != NULL && strstr(err, "cannot open database") != NULL);
+    free(err);
+    cleanup(dir);
+}
+
+CK_TEST(store_refuses_newer_schema)
+{
+    char dir[64], path[128];
+    tmpdir(dir);
+    snprintf(path, sizeof path, "%s/new.db", dir);
+    raw_exec(path, "CREATE TABLE future (x); PRAGMA user_version = 42");
+    struct ck_store *st = NULL;
+    char *err = NULL;
+    CHECK_STATUS(ck_store_open(path, CK_STORE_CREATE, CK_LANG_EN, &st, &err), CK_EDB);
+    CHECK(err != NULL && strstr(err, "42") != NULL && strstr(err, "upgrade") != NULL);
+    free(err);
+    cleanup(dir);
+}
+
+CK_TEST(store_migrates_forward)
+{
+    char dir[64], path[128];
+    tmpdir(dir);
+    snprintf(path, sizeof path, "%s/old.db", dir);
+    struct ck_store *st = NULL;
+    char *err = NULL;
+    CHECK_STATUS(ck_store_open(path, CK_STORE_CREATE, CK_LANG_EN, &st, &err), CK_OK);
+    ck_store_close(st);
+    st = NULL;
+    /* Back to version 1: tables only. */
+    raw_exec(path, "DROP VIEW v_run_findings; DROP VIEW v_finding_keys; DROP VIEW v_lookthrough;"
+                   " DROP VIEW v_holdings; DROP VIEW v_open_findings; DROP VIEW v_findings;"
+                   " DROP VIEW v_current_filings; PRAGMA user_version = 1");
+    CHECK_STATUS(ck_store_open(path, CK_STORE_EXISTING, CK_LANG_EN, &st, &err), CK_OK);
+    if (st) {
+        CHECK_INT_EQ(ck_store_schema_version(st), 2);
+        CHECK_INT_EQ(count(st, "SELECT count(*) FROM sqlite_master WHERE type = 'view'"), 7);
+    }
+    ck_store_close(st);
+    cleanup(dir);
+}
+
+CK_TEST(store_put_is_atomic_and_idempotent)
+{
+    struct ck_engine_opts eo = {NULL, NULL, CK_LANG_ZH, 0};
+    struct ck_engine *eng = NULL;
+    char *err = NULL;
+    if (ck_engine_open(&eo, &eng, &err) != CK_OK) {
+        fprintf(stderr, "cannot open the engine: %s\n", err ? err : "");
+        free(err);
+        CHECK(0);
+        return;
+    }
+    char dir[64], path[128];
+    tmpdir(dir);
+    snprintf(path, sizeof path, "%s/p.db", dir);
+    struct ck_store *st = NULL;
+    CHECK_STATUS(ck_store_open(path, CK_STORE_CREATE, CK_LANG_ZH, &st, &err), CK_OK);
+    struct ck_evaluator *ev = ck_eval_new(eng->rules, eng->catalog, CK_LANG_ZH);
+    struct ck_result res, bad;
+    ck_check_path(eng, ev, "fixtures/derivatives.xml", &res);
+    ck_check_path(eng, ev, "fixtures/no-such-file.xml", &bad);
+    CHECK_INT_EQ(res.status, CK_OK);
+    CHECK(bad.status != CK_OK);
+    long long run = 0;
+    int outcome = -1;
+    if (st && res.status == CK_OK) {
+        CHECK_STATUS(ck_store_begin_run(st, eng, "{}", 0, &run), CK_OK);
+        CHECK_STATUS(ck_store_put(st, res.path, res.filing->sha256, &res, 0, &outcome), CK_OK);
+        CHECK_INT_EQ(outcome, CK_STORE_CHECKED);
+        CHECK_INT_EQ(count(st, "SELECT count(*) FROM findings"), (long long)res.findings.n);
+        CHECK_INT_EQ(count(st, "SELECT count(*) FROM holdings"), (long long)res.filing->n_holdings);
+        /* The same content again: skipped, nothing duplicated. */
+        CHECK_STATUS(ck_store_put(st, "copy.xml", res.filing->sha256, &res, 0, &outcome), CK_OK);
+        CHECK_INT_EQ(outcome, CK_STORE_SKIPPED);
+        CHECK_INT_EQ(count(st, "SELECT count(*) FROM filings"), 1);
+        /* A file that cannot be read: recorded in error, keyed by path. */
+        CHECK_STATUS(ck_store_put(st, bad.path, "", &bad, 0, &outcome), CK_OK);
+        CHECK_INT_EQ(outcome, CK_STORE_ERROR);
+        CHECK_STATUS(ck_store_put(st, bad.path, "", &bad, 0, &outcome), CK_OK);
+        CHECK_INT_EQ(count(st, "SELECT count(*) FROM filings WHERE status = 'error'"), 1);
+        CHECK_STATUS(ck_store_end_run(st, 1, 1, 1, (long long)res.findings.n), CK_OK);
+        /* --force in a new run: re-checked in place, the first run keeps it. */
+        CHECK_STATUS(ck_store_begin_run(st, eng, "{}", 1, &run), CK_OK);
+        CHECK_STATUS(ck_store_put(st, res.path, res.filing->sha256, &res, 0, &outcome), CK_OK);
+        CHECK_INT_EQ(outcome, CK_STORE_CHECKED);
+        CHECK_INT_EQ(count(st, "SELECT count(*) FROM filings WHERE status = 'checked'"), 1);
+        CHECK_INT_EQ(count(st, "SELECT count(*) FROM run_filings WHERE outcome <> 'error'"), 2);
+        CHECK_INT_EQ(count(st, "SELECT count(*) FROM findings"), (long long)res.findings.n);
+        long long n_err = -1, n_fail = -1;
+        CHECK_STATUS(ck_store_run_status(st, CK_SEV_VIOLATION, &n_err, &n_fail), CK_OK);
+        CHECK_INT_EQ(n_err, 0);
+        CHECK(n_fail > 0);
+    }
+    ck_result_fini(&res);
+    ck_result_fini(&bad);
+    ck_eval_free(ev);
+    ck_store_close(st);
+    ck_engine_free(eng);
+    cleanup(dir);
+}
