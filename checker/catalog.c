@@ -129,6 +129,10 @@ static uint64_t fnv1a(uint64_t h, const char *p, size_t n)
 
 enum { MAX_COLS = 16 };
 
+#ifndef CK_MAX_CATALOG_BYTES
+#define CK_MAX_CATALOG_BYTES (64u * 1024u * 1024u) /* larger catalogue files are refused */
+#endif
+
 struct meta {
     char *kind, *edition, *effective, *status, *title, *source, *province, *name, *date,
         *coverage;
@@ -392,6 +396,11 @@ int ck_catalog_load_file(struct ck_catalog *cat, const char *path, int user, cha
 {
     char *data = NULL;
     size_t len = 0;
+    struct stat st;
+    if (stat(path, &st) == 0 && st.st_size > (off_t)CK_MAX_CATALOG_BYTES) {
+        set_err(err, path, 0, "larger than %u bytes", (unsigned)CK_MAX_CATALOG_BYTES);
+        return CK_ELIMIT;
+    }
     if (read_file(path, &data, &len) != CK_OK) {
         set_err(err, path, 0, "cannot read: %s", strerror(errno));
         return CK_EIO;
@@ -448,9 +457,10 @@ int ck_catalog_load_file(struct ck_catalog *cat, const char *path, int user, cha
             }
             if (strcmp(m.kind, "isac-edition") == 0) {
                 kind = 1;
-                if (m.edition == NULL || !valid_date(m.effective)) {
+                if (m.edition == NULL || *m.edition == '\0' || strchr(m.edition, '/') ||
+                    !valid_date(m.effective)) {
                     set_err(err, path, lineno,
-                            "an edition needs #edition and #effective (YYYY-MM-DD)");
+                            "an edition needs #edition (without '/') and #effective (YYYY-MM-DD)");
                     rc = CK_ESYNTAX;
                     goto out;
                 }

@@ -39,6 +39,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 struct imp_entry {
     int cls;
@@ -652,6 +653,12 @@ int ck_catalog_import(const char *path, const struct ck_catalog_import_opts *opt
     if (f == NULL) {
         ck_buf_printf(report, "%s: %s\n", path, strerror(errno));
         return CK_EIO;
+    }
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && st.st_size > (off_t)(64 * 1024 * 1024)) {
+        ck_buf_printf(report, "%s: larger than 64 MiB, not a catalogue\n", path);
+        fclose(f);
+        return CK_ESYNTAX;
     }
     struct ck_buf data;
     ck_buf_init(&data);
