@@ -15,7 +15,7 @@ int ck_regex_compile(const char *pattern, pcre2_code **out, char **err)
     *out = NULL;
     *err = NULL;
     pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-                                   PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &code, &offset, NULL);
+                                   PCRE2_UTF, &code, &offset, NULL);
     if (re == NULL) {
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(code, msg, sizeof msg);
@@ -78,7 +78,7 @@ void ck_regex_scratch_free(struct ck_regex_scratch *s)
 int ck_regex_search(const pcre2_code *re, struct ck_regex_scratch *s, const char *text,
                     size_t len, size_t *out_start, size_t *out_end)
 {
-    int rc = pcre2_match(re, (PCRE2_SPTR)text, len, 0, 0, s->md, s->mctx);
+    int rc = pcre2_match(re, (PCRE2_SPTR)text, len, 0, PCRE2_NO_UTF_CHECK, s->md, s->mctx);
     if (rc < 0) {
         if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
             rc == PCRE2_ERROR_JIT_STACKLIMIT || rc == PCRE2_ERROR_HEAPLIMIT)
@@ -107,9 +107,44 @@ static size_t terminator_len(const unsigned char *p, const unsigned char *end)
     return 0;
 }
 
+/* Strict UTF-8 check. Matching runs with PCRE2_NO_UTF_CHECK (several
+ * times faster for these patterns), which is only safe on valid UTF-8;
+ * libxml2 always hands us valid UTF-8, but this keeps it true for any
+ * caller at the cost of one cheap pass per text. */
+static int valid_utf8(const unsigned char *p, size_t len)
+{
+    const unsigned char *end = p + len;
+    while (p < end) {
+        if (*p < 0x80) {
+            p++;
+            continue;
+        }
+        size_t n;
+        unsigned min;
+        if ((*p & 0xE0) == 0xC0) { n = 2; min = 0x80; }
+        else if ((*p & 0xF0) == 0xE0) { n = 3; min = 0x800; }
+        else if ((*p & 0xF8) == 0xF0) { n = 4; min = 0x10000; }
+        else return 0;
+        if ((size_t)(end - p) < n)
+            return 0;
+        unsigned cp = *p & (0x7F >> n);
+        for (size_t i = 1; i < n; i++) {
+            if ((p[i] & 0xC0) != 0x80)
+                return 0;
+            cp = (cp << 6) | (p[i] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return 0;
+        p += n;
+    }
+    return 1;
+}
+
 int ck_regex_match(const struct ck_regex *rx, struct ck_regex_scratch *s, const char *text,
                    size_t len, struct ck_regex_hit *hit)
 {
+    if (!valid_utf8((const unsigned char *)text, len))
+        return 0;
     const unsigned char *base = (const unsigned char *)text;
     const unsigned char *end = base + len;
     const unsigned char *start = base;

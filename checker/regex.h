@@ -65,7 +65,8 @@ struct ck_regex_hit {
 
 /* Returns 1 and fills *hit (may be NULL) when some sentence of text[0..len)
  * matches rx as described above, 0 otherwise (also when the match limit is
- * hit: that is counted in s->limit_hits). */
+ * hit: that is counted in s->limit_hits, and for text that is not valid
+ * UTF-8, which never comes from libxml2). */
 int ck_regex_match(const struct ck_regex *rx, struct ck_regex_scratch *s, const char *text,
                    size_t len, struct ck_regex_hit *hit);
 
@@ -76,7 +77,8 @@ void ck_regex_scratch_new_doc(struct ck_regex_scratch *s);
 int ck_regex_match_memo(const struct ck_regex *rx, struct ck_regex_scratch *s, const void *key,
                         const char *text, size_t len, struct ck_regex_hit *hit);
 
-/* Plain search of one compiled pattern in text; returns 1 on a match. */
+/* Plain search of one compiled pattern in text; returns 1 on a match.
+ * text must be valid UTF-8 (ck_regex_match checks; callers of this one must). */
 int ck_regex_search(const pcre2_code *re, struct ck_regex_scratch *s, const char *text,
                     size_t len, size_t *out_start, size_t *out_end);
 

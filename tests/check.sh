@@ -21,7 +21,13 @@ run_pass() { # $1 = build dir, $2 = asan flag
         [ -n "$p" ] || p=0
         [ -n "$f" ] || f=0
         if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
-        if [ "$f" -ne 0 ] || [ -n "${VERBOSE:-}" ]; then cat "$log"; fi
+        if [ "$f" -ne 0 ] || [ -n "${VERBOSE:-}" ]; then
+            cat "$log"
+        elif [ "$2" = 0 ]; then
+            # measured quality figures are always shown: the corpus's
+            # per-category precision/recall table and the catalogue accuracy
+            grep -E '^category +cases|^[a-z-]+ +[0-9]+ +[0-9]+ +[0-9]+ +[0-9]+ +[0-9.]+ +[0-9.]+|accuracy:' "$log" | sed 's/^/    /'
+        fi
         echo "[$1] $name: $p passed, $f failed"
         total_pass=$((total_pass + p)); total_fail=$((total_fail + f))
         rm -f "$log"

@@ -232,3 +232,15 @@ CK_TEST(severity_names_roundtrip)
     CHECK(ck_category_valid("derivatives"));
     CHECK(!ck_category_valid("derivative"));
 }
+
+CK_TEST(regex_invalid_utf8_is_no_match)
+{
+    struct ck_regex rx = make_regex("固定", NULL);
+    struct ck_regex_scratch *s = ck_regex_scratch_new();
+    const char bad[] = "\xE5\x9B\xBA\xE5\xAE\xFF"; /* 固 then a broken 定 */
+    CHECK_INT_EQ(ck_regex_match(&rx, s, bad, sizeof bad - 1, NULL), 0);
+    const char good[] = "固定收益";
+    CHECK_INT_EQ(ck_regex_match(&rx, s, good, strlen(good), NULL), 1);
+    ck_regex_scratch_free(s);
+    ck_regex_fini(&rx);
+}
