@@ -168,9 +168,9 @@ static int report(sqlite3 *db, const char *path, int fmt, int lang)
         }
         ck_buf_fini(&sql);
         if (fmt == FMT_TEXT)
-            printf(E ? "\n%s\n  %9s %9s %9s %9s  %s\n" : "\n%s\n  %7s %7s %7s %6s  %s\n",
-                   E ? dims[d].en : dims[d].zh, E ? "violation" : "违规", E ? "warning" : "警告",
-                   E ? "notice" : "提示", E ? "exempted" : "已豁免", E ? "key" : "项目");
+            printf("\n%s\n%s\n", E ? dims[d].en : dims[d].zh, /* CJK: two columns a character */
+                   E ? "  violation   warning    notice  exempted  key"
+                     : "       违规      警告      提示    已豁免  项目");
         else if (fmt == FMT_JSON)
             printf(",\"%s\":[", dims[d].id);
         int rc, first = 1;

@@ -490,10 +490,10 @@ static int summary(struct scan *s, struct ck_store *st, const struct tally *t, s
     }
     sqlite3_bind_int64(q, 1, s->run_id);
     long long tot[4] = {0};
-    printf(E ? "findings of these filings by category:\n  %9s %9s %9s %9s  %s\n"
-             : "本批申报的发现（按类别）：\n  %7s %7s %7s %6s  %s\n",
-           E ? "violation" : "违规", E ? "warning" : "警告", E ? "notice" : "提示",
-           E ? "exempted" : "已豁免", E ? "category" : "类别");
+    /* The Chinese labels are two display columns per character. */
+    fputs(E ? "findings of these filings by category:\n  violation   warning    notice  exempted  category\n"
+            : "本批申报的发现（按类别）：\n       违规      警告      提示    已豁免  类别\n",
+          stdout);
     int rc;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
         long long v[4];
