@@ -24,6 +24,7 @@
 #include <fcntl.h>
 #include <libxml/parser.h>
 #include <libxml/SAX2.h>
+#include <libxml/xpath.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,7 +56,9 @@ static void collect_error(void *data, xmlErrorPtr err)
         n--;
     if (pe->msg.len > 0 && err->line > 0)
         ck_buf_printf(&pe->msg, "line %d: ", err->line);
-    ck_buf_add(&pe->msg, m, n);
+    /* One diagnostic is one line: libxml2's encoding errors carry "\nBytes: …". */
+    for (size_t i = 0; i < n; i++)
+        ck_buf_addc(&pe->msg, m[i] == '\n' || m[i] == '\r' ? ' ' : m[i]);
 }
 
 static void refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *ext_id,
@@ -244,6 +247,10 @@ int ck_filing_from_doc(const char *path, xmlDocPtr doc, xmlSchemaPtr schema, str
     struct ck_filing *f = ck_calloc(1, sizeof *f);
     f->path = ck_strdup(path);
     f->doc = doc;
+    /* Number the elements so XPath can sort node-sets in document order in
+     * O(1) per comparison; without it a union over 100,000 sibling holdings
+     * compares by walking sibling lists (minutes instead of a second). */
+    xmlXPathOrderDocElems(doc);
     extract_facts(f);
     *out = f;
     return CK_OK;
