@@ -243,9 +243,10 @@ enum viol {
     V_CATALOG,   /* restricted-class catalogue entry */
     V_SUM,       /* paid-in above subscribed */
     V_EXEMPT,    /* expired or unknown exemption */
+    V_PRODUCT,   /* trust plan, asset-management plan, NAV wealth product (210号) */
     V_COUNT
 };
-static const int viol_weight[V_COUNT] = {25, 14, 14, 10, 7, 9, 8, 6, 3, 4};
+static const int viol_weight[V_COUNT] = {25, 14, 14, 10, 7, 9, 8, 6, 3, 4, 6};
 
 /* What each holding slot becomes. */
 enum hk {
@@ -253,12 +254,12 @@ enum hk {
     HK_LISTED,     /* listed equity acquired in a permitted way */
     HK_BOND,
     HK_DEPOSIT,
-    HK_WM,         /* bank wealth-management product */
-    HK_TRUST,
-    HK_AM,         /* asset-management plan */
+    HK_WM,         /* bank wealth-management product (only as V_PRODUCT) */
+    HK_TRUST,      /* trust plan (only as V_PRODUCT) */
+    HK_AM,         /* asset-management plan (only as V_PRODUCT) */
     HK_FUND_EXT,   /* sub-fund outside the corpus */
     HK_FUND_CHILD, /* sub-fund that is a filing of the corpus */
-    HK_OTHER,
+    HK_OTHER,      /* a dividend receivable */
     HK_V_DEBT,
     HK_V_STOCK,
     HK_V_FUTURES,
@@ -1034,8 +1035,10 @@ static void bank_branch(struct filing *f, char *name, size_t cap, const char **b
 
 static void emit_deposit_like(struct filing *f, uint32_t k, enum hk kind)
 {
-    static const char *const wm[] = {"稳健增利净值型理财产品", "天天利现金管理类理财产品",
-                                     "季季盈固定收益类理财产品"};
+    /* All of these are prohibited (V_PRODUCT): non-principal-protected wealth
+     * products and trust plans (210号 Art. 12), a CTA plan (indirect futures). */
+    static const char *const wm[] = {"稳健增利净值型理财产品", "季季盈非保本浮动收益型理财产品",
+                                     "天天利现金管理类净值型理财产品"};
     struct gen_out *o = f->o;
     struct gen_rng *r = &f->r;
     char name[160], uscc[19], brand[16];
@@ -1063,7 +1066,7 @@ static void emit_deposit_like(struct filing *f, uint32_t k, enum hk kind)
         industry = "J6739";
         legal = "limited-company";
         category = "asset-management";
-        product = "单一资产管理计划";
+        product = "CTA管理期货单一资产管理计划";
     } else {
         gen_pick_brand(r, brand);
         scat(name, sizeof name, f->id.central ? "北京" : f->id.region->city, brand, "文化传媒有限公司",
@@ -1071,7 +1074,6 @@ static void emit_deposit_like(struct filing *f, uint32_t k, enum hk kind)
         industry = "R8710";
         legal = "limited-company";
         category = "other";
-        role = "creditor";
         instrument_type = NULL;
     }
     gen_uscc(r, "91", f->id.region->code, uscc);
@@ -1096,7 +1098,7 @@ static void emit_deposit_like(struct filing *f, uint32_t k, enum hk kind)
     if (kind == HK_DEPOSIT && gen_rng_chance(r, 0.5))
         put_elem(o, "      ", "note", "协议存款，期限一年，到期一次还本付息。");
     if (kind == HK_OTHER)
-        put_elem(o, "      ", "note", "应收被投企业股权转让款，按协议约定分期收取。");
+        put_elem(o, "      ", "note", "被投企业已宣告尚未发放的现金股利，已于报告期后收讫。");
     holding_close(f);
 }
 
@@ -1478,28 +1480,22 @@ static enum hk ordinary_kind(struct filing *f)
             return HK_FUND_EXT;
         if (x < 800)
             return HK_EQUITY;
-        if (x < 900)
+        if (x < 920)
             return HK_DEPOSIT;
-        if (x < 970)
-            return HK_BOND;
-        return HK_WM;
-    }
-    if (x < 790)
-        return HK_EQUITY;
-    if (x < 830)
-        return HK_LISTED;
-    if (x < 860)
         return HK_BOND;
-    if (x < 910)
+    }
+    /* Idle cash only in deposits and treasuries (the usual whitelist); trust,
+     * asset-management and wealth products appear only as V_PRODUCT. */
+    if (x < 810)
+        return HK_EQUITY;
+    if (x < 850)
+        return HK_LISTED;
+    if (x < 890)
+        return HK_BOND;
+    if (x < 950)
         return HK_DEPOSIT;
-    if (x < 935)
-        return HK_WM;
-    if (x < 965)
-        return HK_FUND_EXT;
-    if (x < 975)
-        return HK_TRUST;
     if (x < 985)
-        return HK_AM;
+        return HK_FUND_EXT;
     return HK_OTHER;
 }
 
@@ -1537,7 +1533,7 @@ static void make_plan(struct filing *f)
         enum hk k;
     } vh[] = {{V_DEBT, HK_V_DEBT},       {V_STOCK, HK_V_STOCK}, {V_FUTURES, HK_V_FUTURES},
               {V_GP, HK_V_GP},           {V_LOAN, HK_V_LOAN},   {V_USCC, HK_V_USCC},
-              {V_CATALOG, HK_V_CATALOG}, {V_GUARANTEE, HK_V_GUARANTEE}};
+              {V_CATALOG, HK_V_CATALOG}, {V_GUARANTEE, HK_V_GUARANTEE}, {V_PRODUCT, HK_TRUST}};
     uint32_t need = (uint32_t)f->n_children;
     for (size_t i = 0; i < sizeof vh / sizeof vh[0]; i++)
         need += (f->viol >> vh[i].v) & 1;
@@ -1571,8 +1567,13 @@ static void make_plan(struct filing *f)
         uint32_t k;
         do
             k = gen_rng_below(r, n);
-        while (k < (uint32_t)f->n_children || f->plan[k] >= HK_V_DEBT);
+        while (k < (uint32_t)f->n_children || f->plan[k] >= HK_V_DEBT || f->plan[k] == HK_TRUST ||
+               f->plan[k] == HK_AM || f->plan[k] == HK_WM);
         f->plan[k] = (uint8_t)vh[i].k;
+        if (vh[i].v == V_PRODUCT) {
+            static const uint8_t products[] = {HK_TRUST, HK_AM, HK_WM};
+            f->plan[k] = GEN_PICK(r, products);
+        }
         if (vh[i].k == HK_V_FUTURES)
             f->futures_slot = k;
     }
