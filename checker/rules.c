@@ -190,6 +190,8 @@ static void parse_template(struct loader *ld, const char *src, const char *file,
     ck_buf_fini(&lit);
 }
 
+static void template_fini(struct ck_template *t);
+
 static int lang_index(xmlNodePtr n)
 {
     xmlChar *l = xmlGetProp(n, (const xmlChar *)"lang");
@@ -278,6 +280,7 @@ static void load_rule(struct loader *ld, xmlNodePtr el)
         } else if (is_el(c, "message")) {
             int l = lang_index(c);
             char *src = text_of(c);
+            template_fini(&r->message[l]); /* a repeated <message lang> replaces the earlier one */
             parse_template(ld, src, file, line, &r->message[l]);
             free(src);
         } else if (is_el(c, "explanation")) {
@@ -331,6 +334,7 @@ static void load_rule(struct loader *ld, xmlNodePtr el)
             load_examples(r, c);
         } else if (is_el(c, "lookthrough")) {
             r->lookthrough = 1;
+            free(r->lookthrough_categories);
             r->lookthrough_categories = attr(c, "categories");
         }
     }
