@@ -1,0 +1,65 @@
+#!/bin/sh
+# Fuzz corpora replay: builds each fuzz target (tests/fuzz/fuzz_*.c) with the
+# normal compiler against the objects of $BUILD (every checker object except
+# main.o) and tests/fuzz/standalone.c's main(), then replays
+# tests/fuzz/corpus/<target>/ through it. Under the ASan build (CK_ASAN=1)
+# the same replay runs with AddressSanitizer, UBSan and LeakSanitizer.
+# libFuzzer itself (clang) is `make fuzz` / tests/fuzz/run.sh.
+# Env: ROOT, BUILD, CC (default cc), CK_ASAN.
+set -u
+: "${ROOT:=$(cd "$(dirname "$0")/.." && pwd)}"
+: "${BUILD:=$ROOT/build}"
+: "${CK_ASAN:=0}"
+CC=${CC:-cc}
+cd "$ROOT" || exit 1
+pass=0 fail=0
+ok()  { pass=$((pass + 1)); echo "ok   $1"; }
+bad() { fail=$((fail + 1)); echo "FAIL $1${2:+: $2}"; }
+
+PKGS=$(sed -n 's/^PKGS *:= *//p' GNUmakefile)
+SAN=""
+[ "$CK_ASAN" = 1 ] && SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
+OUT=$BUILD/fuzz-replay
+mkdir -p "$OUT"
+objs=$(ls "$BUILD"/obj/*.o 2>/dev/null | grep -v '/main\.o$')
+if [ -z "$objs" ]; then
+    echo "no objects in $BUILD/obj (run make)"
+    echo "fuzz: 0 passed, 1 failed"
+    exit 1
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+for src in tests/fuzz/fuzz_*.c; do
+    t=$(basename "$src" .c)
+    bin=$OUT/$t
+    # shellcheck disable=SC2086
+    if $CC -g -O1 -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DPCRE2_CODE_UNIT_WIDTH=8 \
+        -DFUZZ_ROOT="\"$ROOT\"" -Wall -Wextra -Werror $SAN $(pkg-config --cflags $PKGS) \
+        -Ichecker -Itests/fuzz "$src" tests/fuzz/standalone.c $objs \
+        $(pkg-config --libs $PKGS) -lpthread -lm -o "$bin" 2>"$work/cc.err"; then
+        ok "build $t"
+    else
+        bad "build $t" "$(head -n 5 "$work/cc.err")"
+        continue
+    fi
+    corpus=tests/fuzz/corpus/$t
+    n=$(ls "$corpus" | wc -l)
+    t0=$(date +%s)
+    TMPDIR=$work timeout 600 "$bin" "$corpus" >"$work/out" 2>"$work/err"
+    rc=$?
+    t1=$(date +%s)
+    if [ "$rc" -eq 0 ] && grep -q "^replayed $n inputs" "$work/out"; then
+        ok "replay $t: $n inputs in $((t1 - t0))s"
+    else
+        last=$(grep '^replay ' "$work/out" | tail -n 1)
+        bad "replay $t" "exit $rc at ${last#replay }: $(grep -m 3 -E 'ERROR|SUMMARY|runtime error' "$work/err")"
+    fi
+done
+if ls "$work"/ckfuzz.* >/dev/null 2>&1; then
+    bad "temporary files" "the targets left $(ls -d "$work"/ckfuzz.*)"
+else
+    ok "targets remove their temporary files"
+fi
+echo "fuzz: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
