@@ -99,19 +99,25 @@ void ck_buf_json_str(struct ck_buf *b, const char *s)
         return;
     }
     ck_buf_addc(b, '"');
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    const unsigned char *p = (const unsigned char *)s;
+    for (;;) {
+        /* copy the run of characters that need no escape in one go */
+        const unsigned char *run = p;
+        while (*p >= 0x20 && *p != '"' && *p != '\\')
+            p++;
+        if (p > run)
+            ck_buf_add(b, (const char *)run, (size_t)(p - run));
+        if (*p == '\0')
+            break;
         switch (*p) {
         case '"': ck_buf_adds(b, "\\\""); break;
         case '\\': ck_buf_adds(b, "\\\\"); break;
         case '\n': ck_buf_adds(b, "\\n"); break;
         case '\r': ck_buf_adds(b, "\\r"); break;
         case '\t': ck_buf_adds(b, "\\t"); break;
-        default:
-            if (*p < 0x20)
-                ck_buf_printf(b, "\\u%04x", *p);
-            else
-                ck_buf_addc(b, (char)*p);
+        default: ck_buf_printf(b, "\\u%04x", *p);
         }
+        p++;
     }
     ck_buf_addc(b, '"');
 }

@@ -140,11 +140,20 @@ static int valid_utf8(const unsigned char *p, size_t len)
     return 1;
 }
 
+static int match_sentences(const struct ck_regex *rx, struct ck_regex_scratch *s, const char *text,
+                           size_t len, struct ck_regex_hit *hit);
+
 int ck_regex_match(const struct ck_regex *rx, struct ck_regex_scratch *s, const char *text,
                    size_t len, struct ck_regex_hit *hit)
 {
     if (!valid_utf8((const unsigned char *)text, len))
         return 0;
+    return match_sentences(rx, s, text, len, hit);
+}
+
+static int match_sentences(const struct ck_regex *rx, struct ck_regex_scratch *s, const char *text,
+                           size_t len, struct ck_regex_hit *hit)
+{
     const unsigned char *base = (const unsigned char *)text;
     const unsigned char *end = base + len;
     const unsigned char *start = base;
@@ -201,7 +210,9 @@ int ck_regex_match_memo(const struct ck_regex *rx, struct ck_regex_scratch *s, c
         return m->found;
     }
     struct ck_regex_hit local;
-    int found = ck_regex_match(rx, s, text, len, &local);
+    /* text comes from a libxml2 document, which is valid UTF-8 by
+     * construction (the parser rejects anything else) */
+    int found = match_sentences(rx, s, text, len, &local);
     /* a collision simply replaces the older entry */
     m->key = key;
     m->rx = rx;

@@ -73,7 +73,8 @@ int ck_regex_match(const struct ck_regex *rx, struct ck_regex_scratch *s, const 
 /* Starts a new document: forgets the memo. */
 void ck_regex_scratch_new_doc(struct ck_regex_scratch *s);
 
-/* ck_regex_match remembered under key (a node of the current document). */
+/* ck_regex_match remembered under key (a node of the current document).
+ * text must be valid UTF-8 (as every libxml2 string is): it is not checked. */
 int ck_regex_match_memo(const struct ck_regex *rx, struct ck_regex_scratch *s, const void *key,
                         const char *text, size_t len, struct ck_regex_hit *hit);
 
