@@ -469,12 +469,15 @@ int ck_rules_load(const char *rules_dir, const char *schema_path, struct ck_rule
         xmlDocDumpMemory(doc, &dump, &dump_len);
         hash_bytes(&h, dump, (size_t)dump_len);
         xmlFree(dump);
-        ld.rs->docs = ck_reallocarray(ld.rs->docs, ld.rs->n_docs + 1, sizeof *ld.rs->docs);
-        ld.rs->docs[ld.rs->n_docs++] = doc;
         if (valid != 0) {
+            /* Its errors are reported; its rules are not walked (they may
+             * lack the ids and attributes the schema requires). */
+            xmlFreeDoc(doc);
             ck_buf_fini(&path);
             continue;
         }
+        ld.rs->docs = ck_reallocarray(ld.rs->docs, ld.rs->n_docs + 1, sizeof *ld.rs->docs);
+        ld.rs->docs[ld.rs->n_docs++] = doc;
         /* Regexes first, for all files, so rules may use any file's regexes. */
         for (xmlNodePtr c = xmlDocGetRootElement(doc)->children; c; c = c->next)
             if (is_el(c, "regex"))
