@@ -188,7 +188,8 @@ static void walk_dir(struct walker *w, const char *path, const struct stat *sb)
         names[n++] = ck_strdup(de->d_name);
     }
     closedir(d);
-    qsort(names, n, sizeof *names, cmp_str);
+    if (n > 1) /* qsort with a NULL array is undefined even for n = 0 */
+        qsort(names, n, sizeof *names, cmp_str);
     w->dev[w->depth] = sb->st_dev;
     w->ino[w->depth] = sb->st_ino;
     w->depth++;
