@@ -964,7 +964,9 @@ static void emit_fund(struct filing *f, uint32_t k, const struct fund_ident *ide
     put_elem(o, "        ", "business",
              "主营：以私募基金从事股权投资、投资管理、资产管理等活动（须在中国证券投资基金业协会完成登记备案后方可从事经营活动）");
     put_controller(o, gen_rng_chance(r, 0.6) ? "private" : "local-soe", mgr);
-    gen_puts(o, "      </investee>\n      <role>limited-partner</role>\n");
+    /* a company-form sub-fund is held as a shareholder, a partnership as LP */
+    gen_puts(o, ident && ident->legal_form == 1 ? "      </investee>\n      <role>shareholder</role>\n"
+                                                 : "      </investee>\n      <role>limited-partner</role>\n");
     put_amount(f, invested_of(f, k), gen_rng_chance(r, 0.7), 500, 4000);
     put_acquisition(f, "subscription", f->established, f->period_end);
     struct gen_prose_ctx ctx;
