@@ -51,7 +51,7 @@ for t in $TARGETS; do
     work=$OUT/corpus-$t
     mkdir -p "$work"
     dict=""
-    [ -f "tests/fuzz/$t.dict" ] && dict="-dict=tests/fuzz/$t.dict"
+    [ -f "tests/fuzz/$t.dict" ] && dict="-dict=$ROOT/tests/fuzz/$t.dict"
     echo "fuzz: $t for ${SECONDS_EACH}s"
     # shellcheck disable=SC2086
     (cd "$OUT" && ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
