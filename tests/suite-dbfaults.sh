@@ -38,6 +38,7 @@ chmod 755 "$work"
 mnt=""
 cleanup() {
     [ -n "$mnt" ] && umount "$mnt" 2>/dev/null
+    chmod -R u+w "$work" 2>/dev/null
     rm -rf "$work"
 }
 trap cleanup EXIT
