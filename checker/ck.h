@@ -55,10 +55,7 @@ enum ck_exit {
 #define CK_MAX_FILING_BYTES (64u * 1024u * 1024u) /* larger filings are refused */
 #endif
 #ifndef CK_MAX_XML_DEPTH
-#define CK_MAX_XML_DEPTH 256 /* element nesting allowed in a filing */
-#endif
-#ifndef CK_MAX_TEXT_NODE_BYTES
-#define CK_MAX_TEXT_NODE_BYTES (1024u * 1024u) /* one text node (clause) */
+#define CK_MAX_XML_DEPTH 256 /* element nesting: libxml2's own limit without XML_PARSE_HUGE */
 #endif
 #ifndef CK_MAX_FINDINGS_PER_FILING
 #define CK_MAX_FINDINGS_PER_FILING 10000
