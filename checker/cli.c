@@ -558,6 +558,12 @@ static const struct {
 
 int ck_cli_dispatch(int argc, char **argv)
 {
+    /* every command answers --version the same way */
+    for (int i = 1; i < argc; i++)
+        if (strcmp(argv[i], "--version") == 0) {
+            printf("fundcheck %s\n", CK_VERSION);
+            return CK_EXIT_CLEAN;
+        }
     for (size_t i = 0; i < CK_ARRAY_LEN(commands); i++)
         if (strcmp(argv[0], commands[i].name) == 0)
             return commands[i].fn(argc, argv);

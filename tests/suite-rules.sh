@@ -64,6 +64,7 @@ mkdir "$tmp/norules"
 "$FUNDCHECK" check --rules "$tmp/norules" fixtures/direct-clean.xml >/dev/null 2>&1; [ $? = 3 ] && ok "exit 3 on an empty rule set" || bad "exit 3 on an empty rule set"
 for c in check validate rules scan report diff catalog; do
     "$FUNDCHECK" $c --help >/dev/null 2>&1 && ok "$c --help" || bad "$c --help"
+    "$FUNDCHECK" $c --version 2>&1 | grep -q '^fundcheck [0-9]' && ok "$c --version" || bad "$c --version"
 done
 "$FUNDCHECK" --version | grep -q '^fundcheck [0-9]' && ok "--version" || bad "--version"
 echo "ruleset: $pass passed, $fail failed"
