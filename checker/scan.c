@@ -19,6 +19,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -35,12 +38,41 @@
 #ifndef CK_SCAN_MAX_JOBS
 #define CK_SCAN_MAX_JOBS 256
 #endif
+/* Memory is bounded by bytes of filings, not by their number. Checking a
+ * filing (DOM, evaluation) costs memory in proportion to its size, and so,
+ * less, does its result until written. A worker waits before taking a
+ * filing that would bring the bytes being checked above CK_SCAN_CHECK_BYTES
+ * or the bytes taken and not yet written above CK_SCAN_HELD_BYTES; a filing
+ * larger than that is taken when nothing else is. Two large filings are
+ * thus never checked at once, whatever --jobs, while small filings keep
+ * flowing past a slow one (the window of slots is wide for that). */
+#ifndef CK_SCAN_CHECK_BYTES
+#define CK_SCAN_CHECK_BYTES (3ULL << 20)
+#endif
+#ifndef CK_SCAN_HELD_BYTES
+#define CK_SCAN_HELD_BYTES (6ULL << 20)
+#endif
+#ifndef CK_SCAN_WINDOW_PER_JOB
+#define CK_SCAN_WINDOW_PER_JOB 16
+#endif
+/* The writer commits up to this many filings per transaction, and holds a
+ * transaction open at most this long while waiting for results: fewer
+ * commits keep the single writer from limiting --jobs. Each filing stays
+ * atomic (store.h); a kill -9 loses at most the filings of the open batch,
+ * which a re-run checks again. */
+#ifndef CK_SCAN_BATCH
+#define CK_SCAN_BATCH 32
+#endif
+#ifndef CK_SCAN_BATCH_SEC
+#define CK_SCAN_BATCH_SEC 0.25
+#endif
 
 enum slot_state { SLOT_EMPTY = 0, SLOT_PENDING, SLOT_RUNNING, SLOT_DONE };
 
 struct slot {
     int state;
     char *path; /* owned */
+    unsigned long long bytes; /* size when walked (0: unknown) */
     char sha[65];
     int pre_skipped;
     struct ck_result res; /* valid when state == SLOT_DONE and !pre_skipped */
@@ -60,6 +92,8 @@ struct scan {
     struct slot *slots; /* owned; window entries */
     size_t window;
     unsigned long long produced, next_take, next_write;
+    unsigned long long checking_bytes; /* bytes of the filings being checked */
+    unsigned long long held_bytes;     /* bytes of the filings taken and not yet written */
     int producer_done, abort;
     unsigned long long total; /* from the counting walk; 0 = unknown */
     int total_known;
@@ -107,7 +141,7 @@ static void walk_warn(struct walker *w, const char *path, const char *zh, const 
 }
 
 /* Hands one file to the workers (blocks while the window is full). */
-static void push(struct walker *w, const char *path)
+static void push(struct walker *w, const char *path, unsigned long long bytes)
 {
     if (w->count_only) {
         w->count++;
@@ -122,6 +156,7 @@ static void push(struct walker *w, const char *path)
         memset(sl, 0, sizeof *sl);
         sl->state = SLOT_PENDING;
         sl->path = ck_strdup(path);
+        sl->bytes = bytes;
         s->produced++;
         pthread_cond_signal(&s->cv_work);
     }
@@ -146,7 +181,7 @@ static void walk_entry(struct walker *w, const char *path, const char *name)
     struct stat sb;
     if (stat(path, &sb) != 0) {
         if (has_xml_suffix(name))
-            push(w, path); /* e.g. a dangling link: recorded as a filing in error */
+            push(w, path, 0); /* e.g. a dangling link: recorded as a filing in error */
         return;
     }
     if (S_ISDIR(sb.st_mode))
@@ -154,7 +189,7 @@ static void walk_entry(struct walker *w, const char *path, const char *name)
     else if (!has_xml_suffix(name))
         return;
     else if (S_ISREG(sb.st_mode))
-        push(w, path);
+        push(w, path, (unsigned long long)sb.st_size);
     else
         walk_warn(w, path, "不是普通文件，已跳过", "not a regular file; skipped", NULL);
 }
@@ -214,12 +249,14 @@ static void walk_dir(struct walker *w, const char *path, const struct stat *sb)
 static void walk_arg(struct walker *w, const char *path)
 {
     struct stat sb;
-    if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+    if (stat(path, &sb) != 0) {
+        push(w, path, 0); /* missing files are recorded as filings in error */
+    } else if (S_ISDIR(sb.st_mode)) {
         walk_dir(w, path, &sb);
-    } else if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+    } else if (!S_ISREG(sb.st_mode)) {
         walk_warn(w, path, "不是普通文件，已跳过", "not a regular file; skipped", NULL);
     } else {
-        push(w, path); /* missing files are recorded as filings in error */
+        push(w, path, (unsigned long long)sb.st_size);
     }
 }
 
@@ -324,14 +361,27 @@ static void *worker_main(void *arg)
         rd = NULL; /* the writer still de-duplicates */
     for (;;) {
         pthread_mutex_lock(&s->mu);
-        while (s->next_take == s->produced && !s->producer_done && !s->abort)
+        struct slot *sl = NULL;
+        while (!s->abort) {
+            if (s->next_take < s->produced) {
+                sl = &s->slots[s->next_take % s->window];
+                if (s->held_bytes == 0 ||
+                    (s->checking_bytes + sl->bytes <= CK_SCAN_CHECK_BYTES &&
+                     s->held_bytes + sl->bytes <= CK_SCAN_HELD_BYTES))
+                    break; /* within the memory budget */
+                sl = NULL;
+            } else if (s->producer_done) {
+                break;
+            }
             pthread_cond_wait(&s->cv_work, &s->mu);
-        if (s->abort || s->next_take == s->produced) {
+        }
+        if (sl == NULL || s->abort) {
             pthread_mutex_unlock(&s->mu);
             break;
         }
-        struct slot *sl = &s->slots[s->next_take % s->window];
         s->next_take++;
+        s->checking_bytes += sl->bytes;
+        s->held_bytes += sl->bytes;
         sl->state = SLOT_RUNNING;
         const char *path = sl->path;
         pthread_mutex_unlock(&s->mu);
@@ -342,9 +392,18 @@ static void *worker_main(void *arg)
             sl->pre_skipped = 1;
         else
             ck_check_path(s->eng, ev, path, &sl->res);
+#ifdef __GLIBC__
+        /* A large filing's DOM leaves this thread's malloc arena holding
+         * its pages; give them back so that the next large filing, on
+         * another thread, does not add to the peak. */
+        if (sl->bytes >= CK_SCAN_CHECK_BYTES / 4)
+            malloc_trim(0);
+#endif
 
         pthread_mutex_lock(&s->mu);
         sl->state = SLOT_DONE;
+        s->checking_bytes -= sl->bytes;
+        pthread_cond_broadcast(&s->cv_work); /* budget freed */
         pthread_cond_broadcast(&s->cv_result);
         pthread_mutex_unlock(&s->mu);
     }
@@ -402,9 +461,22 @@ static void print_error_line(struct scan *s, const char *path, const struct ck_r
     pthread_mutex_unlock(&s->mu);
 }
 
+/* Called without s->mu. A failure stops the scan. */
+static void writer_fail(struct scan *s, struct ck_store *st, struct tally *t)
+{
+    fprintf(stderr, "\nfundcheck: %s\n", ck_store_errmsg(st));
+    t->system_error = 1;
+    pthread_mutex_lock(&s->mu);
+    s->abort = 1;
+    pthread_cond_broadcast(&s->cv_work);
+    pthread_cond_broadcast(&s->cv_space);
+    pthread_mutex_unlock(&s->mu);
+}
+
 static void writer_loop(struct scan *s, struct ck_store *st, struct tally *t, double start)
 {
-    double last_draw = 0;
+    double last_draw = 0, batch_start = 0;
+    ck_store_set_batch(st, CK_SCAN_BATCH);
     pthread_mutex_lock(&s->mu);
     for (;;) {
         struct slot *sl = &s->slots[s->next_write % s->window];
@@ -412,15 +484,10 @@ static void writer_loop(struct scan *s, struct ck_store *st, struct tally *t, do
             pthread_mutex_unlock(&s->mu);
             int outcome = CK_STORE_SKIPPED;
             const struct ck_result *res = sl->pre_skipped ? NULL : &sl->res;
-            if (!s->abort && ck_store_put(st, sl->path, sl->sha, res, sl->pre_skipped, &outcome) != CK_OK) {
-                fprintf(stderr, "\nfundcheck: %s\n", ck_store_errmsg(st));
-                t->system_error = 1;
-                pthread_mutex_lock(&s->mu);
-                s->abort = 1;
-                pthread_cond_broadcast(&s->cv_work);
-                pthread_cond_broadcast(&s->cv_space);
-                pthread_mutex_unlock(&s->mu);
-            }
+            if (!s->abort && ck_store_put(st, sl->path, sl->sha, res, sl->pre_skipped, &outcome) != CK_OK)
+                writer_fail(s, st, t);
+            else if (ck_store_pending(st) == 1)
+                batch_start = now_sec();
             t->done++;
             if (outcome == CK_STORE_CHECKED) {
                 t->checked++;
@@ -439,16 +506,30 @@ static void writer_loop(struct scan *s, struct ck_store *st, struct tally *t, do
             pthread_mutex_lock(&s->mu);
             sl->path = NULL;
             sl->state = SLOT_EMPTY;
+            s->held_bytes -= sl->bytes;
             s->next_write++;
             pthread_cond_signal(&s->cv_space);
+            pthread_cond_broadcast(&s->cv_work); /* budget freed */
         } else if (s->producer_done && s->next_write == s->produced) {
             break;
         } else if (s->abort && s->next_write == s->next_take) {
             break;
+        } else if (ck_store_pending(st) > 0 &&
+                   (s->abort || now_sec() - batch_start >= CK_SCAN_BATCH_SEC)) {
+            /* Nothing to write now: commit rather than hold the batch open. */
+            pthread_mutex_unlock(&s->mu);
+            if (ck_store_flush(st) != CK_OK)
+                writer_fail(s, st, t);
+            pthread_mutex_lock(&s->mu);
         } else {
+            double wait = 0.2;
+            if (ck_store_pending(st) > 0 && batch_start + CK_SCAN_BATCH_SEC - now_sec() < wait)
+                wait = batch_start + CK_SCAN_BATCH_SEC - now_sec();
+            if (wait < 0.001)
+                wait = 0.001;
             struct timespec ts;
             clock_gettime(CLOCK_REALTIME, &ts);
-            ts.tv_nsec += 200 * 1000000L;
+            ts.tv_nsec += (long)(wait * 1e9);
             if (ts.tv_nsec >= 1000000000L) {
                 ts.tv_sec++;
                 ts.tv_nsec -= 1000000000L;
@@ -465,6 +546,8 @@ static void writer_loop(struct scan *s, struct ck_store *st, struct tally *t, do
         fputs("\r\033[K", stderr);
     s->progress_shown = 0;
     pthread_mutex_unlock(&s->mu);
+    if (ck_store_flush(st) != CK_OK)
+        writer_fail(s, st, t);
 }
 
 static int summary(struct scan *s, struct ck_store *st, const struct tally *t, size_t n_derived,
@@ -640,7 +723,7 @@ int ck_scan_main(int argc, char **argv)
     s.progress = !no_progress && isatty(STDERR_FILENO);
     s.args = argv + optind;
     s.n_args = argc - optind;
-    s.window = 2 * (size_t)jobs + 2;
+    s.window = CK_SCAN_WINDOW_PER_JOB * ((size_t)jobs + 1);
     s.slots = ck_calloc(s.window, sizeof *s.slots);
     pthread_mutex_init(&s.mu, NULL);
     pthread_cond_init(&s.cv_space, NULL);

@@ -10,14 +10,21 @@
  * the dev/ino of the directories being walked; `-` reads a list of paths
  * from stdin), N workers (each with its own evaluator and read-only database
  * connection, sharing the frozen engine), and the calling thread as the only
- * database writer. Work flows through a window of 2N+2 slots: the walker
- * fills slot (seq mod W) only when it is free, workers take the lowest
- * pending seq, and the writer stores results strictly in input order. The
- * database content is therefore the same for every N, and memory is bounded
- * by W results, i.e. by the largest filings, not by their number.
+ * database writer. Work flows through a window of 16(N+1) slots: the
+ * walker fills slot (seq mod W) only when it is free, workers take the
+ * lowest pending seq, and the writer stores results strictly in input
+ * order. The database content is therefore the same for every N. Memory is
+ * bounded by bytes, not by the number of filings: a worker takes the next
+ * filing only while the bytes of the filings being checked stay within
+ * 3 MiB and those taken but not yet written within 6 MiB (or when nothing
+ * else is taken), so two large filings are never checked at once. No lock
+ * is held while a filing is checked or written. The writer commits up to 32
+ * filings per transaction (each in its own savepoint), and never holds a
+ * transaction open longer than 0.25 s while waiting.
  *
  * After the workers finish, the look-through findings of the whole database
- * are recomputed (ck_store_lookthrough).
+ * are recomputed (ck_store_lookthrough) from a compact graph: memory does
+ * not grow with the database either.
  */
 
 /* The `scan` command; argv[0] is "scan". Returns an exit code (enum ck_exit). */

@@ -8,9 +8,11 @@
  * of the same DDL (a test compares the table lists).
  *
  * Writes: ck_store_put wraps one filing (filings row, holdings, exemptions,
- * findings, run_filings) in one transaction; the look-through pass replaces
- * every derived finding in one transaction. With WAL and synchronous=NORMAL a
- * committed filing survives the process being killed at any moment.
+ * findings, run_filings) in one savepoint of a transaction holding up to the
+ * batch size of filings; the look-through pass replaces every derived
+ * finding in one transaction, from a compact graph (memory flat in the size
+ * of the database). With WAL and synchronous=NORMAL a committed filing
+ * survives the process being killed at any moment.
  */
 #include "store.h"
 
@@ -224,6 +226,9 @@ enum stmt_id {
     S_INS_EXEMPTION,
     S_INS_FINDING,
     S_INS_RUN_FILING,
+    S_SAVEPOINT,
+    S_RELEASE,
+    S_ROLLBACK_TO,
     S_COUNT,
 };
 
@@ -261,6 +266,9 @@ static const char *const stmt_sql[S_COUNT] = {
         " exempt_from, exempt_until) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
         " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
     [S_INS_RUN_FILING] = "INSERT OR IGNORE INTO run_filings (run_id, filing_pk, outcome) VALUES (?1, ?2, ?3)",
+    [S_SAVEPOINT] = "SAVEPOINT ck_filing",
+    [S_RELEASE] = "RELEASE ck_filing",
+    [S_ROLLBACK_TO] = "ROLLBACK TO ck_filing",
 };
 
 struct ck_store {
@@ -274,6 +282,9 @@ struct ck_store {
     char ruleset[64];
     char *catalog_version; /* owned */
     char *err;             /* owned; last error */
+    int batch_max;         /* filings per transaction (ck_store_set_batch) */
+    int batch_n;           /* filings in the open transaction */
+    int in_batch;          /* a ck_store_put transaction is open */
 };
 
 static int en(const struct ck_store *st)
@@ -475,13 +486,14 @@ int ck_store_open(const char *path, int mode, int lang, struct ck_store **out, c
     sqlite3 *db = NULL;
     int flags = readonly ? SQLITE_OPEN_READONLY
                          : SQLITE_OPEN_READWRITE | (mode == CK_STORE_CREATE ? SQLITE_OPEN_CREATE : 0);
-    if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
+    if (sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
         int rc = open_error(lang, errmsg, path, "SQLite 错误", "SQLite error", db ? sqlite3_errmsg(db) : NULL);
         sqlite3_close(db);
         return rc;
     }
     struct ck_store *st = ck_calloc(1, sizeof *st);
     st->db = db;
+    st->batch_max = 1;
     st->path = ck_strdup(path);
     st->lang = lang;
     st->readonly = readonly;
@@ -510,6 +522,7 @@ void ck_store_close(struct ck_store *st)
 {
     if (st == NULL)
         return;
+    ck_store_flush(st); /* the filings of an open batch are complete */
     for (int i = 0; i < S_COUNT; i++)
         sqlite3_finalize(st->stmt[i]);
     sqlite3_close(st->db);
@@ -607,6 +620,8 @@ out:
 int ck_store_end_run(struct ck_store *st, long long n_checked, long long n_skipped,
                      long long n_errors, long long n_findings)
 {
+    if (ck_store_flush(st) != CK_OK)
+        return CK_EDB;
     sqlite3_stmt *s = NULL;
     char now[32];
     now_iso(now);
@@ -784,17 +799,90 @@ static int insert_run_filing(struct ck_store *st, long long pk, const char *outc
     return run(st, s);
 }
 
+void ck_store_set_batch(struct ck_store *st, int max_filings)
+{
+    st->batch_max = max_filings > 1 ? max_filings : 1;
+}
+
+int ck_store_pending(const struct ck_store *st)
+{
+    return st->in_batch ? st->batch_n : 0;
+}
+
+int ck_store_flush(struct ck_store *st)
+{
+    if (!st->in_batch)
+        return CK_OK;
+    st->in_batch = 0;
+    st->batch_n = 0;
+    if (sqlite3_get_autocommit(st->db))
+        return CK_OK; /* SQLite rolled the transaction back itself (e.g. disk full) */
+    if (run(st, stmt(st, S_COMMIT)) != CK_OK) {
+        char *keep = ck_strdup(ck_store_errmsg(st));
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+        free(st->err);
+        st->err = keep;
+        return CK_EDB;
+    }
+    return CK_OK;
+}
+
+/* One filing's rows: put_rows inside a savepoint of the batch transaction. */
+static int put_rows(struct ck_store *st, const char *path, const char *sha256,
+                    const struct ck_result *res, int pre_skipped, int *out_outcome);
+
 int ck_store_put(struct ck_store *st, const char *path, const char *sha256,
                  const struct ck_result *res, int pre_skipped, int *out_outcome)
 {
     *out_outcome = CK_STORE_SKIPPED;
-    if (run(st, stmt(st, S_BEGIN)) != CK_OK)
+    if (!st->in_batch) {
+        if (run(st, stmt(st, S_BEGIN)) != CK_OK)
+            return CK_EDB;
+        st->in_batch = 1;
+        st->batch_n = 0;
+    }
+    if (run(st, stmt(st, S_SAVEPOINT)) != CK_OK)
+        goto fail;
+    if (put_rows(st, path, sha256, res, pre_skipped, out_outcome) != CK_OK) {
+        /* Undo this filing only; the earlier filings of the batch are whole
+         * and are committed. */
+        char *keep = ck_strdup(ck_store_errmsg(st));
+        if (!sqlite3_get_autocommit(st->db)) {
+            sqlite3_exec(st->db, "ROLLBACK TO ck_filing; RELEASE ck_filing", NULL, NULL, NULL);
+            ck_store_flush(st);
+        }
+        st->in_batch = 0;
+        st->batch_n = 0;
+        free(st->err);
+        st->err = keep;
+        *out_outcome = CK_STORE_SKIPPED;
         return CK_EDB;
+    }
+    if (run(st, stmt(st, S_RELEASE)) != CK_OK)
+        goto fail;
+    if (++st->batch_n >= st->batch_max)
+        return ck_store_flush(st);
+    return CK_OK;
+fail:
+    if (!sqlite3_get_autocommit(st->db)) {
+        char *keep = ck_strdup(ck_store_errmsg(st));
+        sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+        free(st->err);
+        st->err = keep;
+    }
+    st->in_batch = 0;
+    st->batch_n = 0;
+    return CK_EDB;
+}
+
+static int put_rows(struct ck_store *st, const char *path, const char *sha256,
+                    const struct ck_result *res, int pre_skipped, int *out_outcome)
+{
     long long pk = -1, pk_run = -1;
     if (*sha256) {
         sqlite3_stmt *s = stmt(st, S_FIND_KEY);
         if (s == NULL)
-            goto fail;
+            return CK_EDB;
         bind_s(s, 1, sha256);
         bind_s(s, 2, st->ruleset);
         bind_s(s, 3, st->catalog_version);
@@ -807,15 +895,13 @@ int ck_store_put(struct ck_store *st, const char *path, const char *sha256,
         sqlite3_clear_bindings(s);
         if (step != SQLITE_ROW && step != SQLITE_DONE) {
             set_err(st, "数据库查询失败", "database query failed");
-            goto fail;
+            return CK_EDB;
         }
     }
     if (pre_skipped || res == NULL || (pk >= 0 && (!st->force || pk_run == st->run_id))) {
         /* Recorded already (by an earlier run, or earlier in this one under another path). */
         if (pk >= 0 && insert_run_filing(st, pk, "skipped") != CK_OK)
-            goto fail;
-        if (run(st, stmt(st, S_COMMIT)) != CK_OK)
-            goto fail;
+            return CK_EDB;
         *out_outcome = CK_STORE_SKIPPED;
         return CK_OK;
     }
@@ -828,38 +914,33 @@ int ck_store_put(struct ck_store *st, const char *path, const char *sha256,
             sqlite3_stmt *d = NULL;
             if (sqlite3_prepare_v2(st->db, children[i], -1, &d, NULL) != SQLITE_OK) {
                 set_err(st, "数据库语句准备失败", "cannot prepare a database statement");
-                goto fail;
+                return CK_EDB;
             }
             sqlite3_bind_int64(d, 1, pk);
             int step = sqlite3_step(d);
             sqlite3_finalize(d);
             if (step != SQLITE_DONE) {
                 set_err(st, "数据库写入失败", "database write failed");
-                goto fail;
+                return CK_EDB;
             }
         }
     }
     if (*sha256 == '\0') {
         sqlite3_stmt *s = stmt(st, S_DEL_PATH_ERR);
         if (s == NULL)
-            goto fail;
+            return CK_EDB;
         bind_s(s, 1, path);
         if (run(st, s) != CK_OK)
-            goto fail;
+            return CK_EDB;
     }
     long long new_pk;
     if (insert_rows(st, path, sha256, res, pk, &new_pk) != CK_OK)
-        goto fail;
+        return CK_EDB;
     int outcome = res->status == CK_OK ? CK_STORE_CHECKED : CK_STORE_ERROR;
     if (insert_run_filing(st, new_pk, outcome == CK_STORE_CHECKED ? "checked" : "error") != CK_OK)
-        goto fail;
-    if (run(st, stmt(st, S_COMMIT)) != CK_OK)
-        goto fail;
+        return CK_EDB;
     *out_outcome = outcome;
     return CK_OK;
-fail:
-    sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-    return CK_EDB;
 }
 
 int ck_store_run_status(struct ck_store *st, int fail_on, long long *out_errors,
@@ -892,25 +973,50 @@ int ck_store_run_status(struct ck_store *st, int fail_on, long long *out_errors,
     return CK_OK;
 }
 
-/* ---- look-through over the database ---- */
+/* ---- look-through over the database ----
+ *
+ * The graph is held compactly, whatever the size of the database: per
+ * current filing its row id, a reachability flag and its resolved edges
+ * (holding seq, child node), i.e. a few dozen bytes per filing. The child
+ * of each edge is resolved in SQL over a temporary table of the current
+ * filings (temp storage, bounded page cache). Strings are fetched only for
+ * what is being written: the exposures of a node when the walk visits it,
+ * the fund labels on the current path, the parent's holding; and the derived
+ * findings of one parent at a time are exempted, sorted, written and freed.
+ * The walk is the same as ck_lookthrough_run's (lookthrough.c), node order
+ * and tie-breaks included, so the derived findings are the same.
+ */
 
-struct lt_node_ext {
-    long long pk;
-    char *period_start;       /* owned */
-    struct ck_lt_edge *edges; /* owned (strings owned too) */
-    size_t n_edges, cap_edges;
-    struct ck_lt_exposure *xs; /* owned (strings owned too) */
-    size_t n_xs, cap_xs;
-    struct ck_findings derived;
+struct lt_cedge {
+    int seq;   /* the parent's holding (holdings.seq) */
+    int child; /* resolved child node */
 };
 
-struct lt_db {
+struct lt_cnode {
+    long long pk;
+    size_t first_edge, n_edges;
+    unsigned char has_x, reach;
+};
+
+struct lt_label {
+    char *name, *uscc; /* owned; "" for NULL */
+};
+
+struct lt_walk {
     struct ck_store *st;
+    const struct ck_engine *eng;
     struct ck_evaluator *ev;
-    struct ck_lt_node *nodes; /* owned; strings owned */
-    struct lt_node_ext *ext;  /* owned; parallel to nodes */
+    struct lt_cnode *nodes; /* owned */
     size_t n;
-    long long *pk_sorted; /* owned: pk, index pairs sorted by pk */
+    struct lt_cedge *edges; /* owned */
+    size_t n_edges;
+    size_t *path;            /* owned; node indices from the parent down */
+    struct lt_label *labels; /* owned; parallel to path */
+    size_t depth;
+    struct ck_lt_edge edge;  /* the parent's holding of the current top-level edge (strings owned) */
+    struct ck_findings derived; /* of the current parent */
+    sqlite3_stmt *q_label, *q_xs;
+    int failed;
 };
 
 static char *col_dup(sqlite3_stmt *s, int i)
@@ -923,29 +1029,6 @@ static char *col_dup_null(sqlite3_stmt *s, int i)
 {
     const unsigned char *t = sqlite3_column_text(s, i);
     return t ? ck_strdup((const char *)t) : NULL;
-}
-
-static int cmp_pair(const void *a, const void *b)
-{
-    long long x = ((const long long *)a)[0], y = ((const long long *)b)[0];
-    return x < y ? -1 : x > y;
-}
-
-static size_t node_of(const struct lt_db *d, long long pk)
-{
-    long long key[2] = {pk, 0};
-    const long long *hit = bsearch(key, d->pk_sorted, d->n, 2 * sizeof(long long), cmp_pair);
-    return hit ? (size_t)hit[1] : (size_t)-1;
-}
-
-static void emit_db(void *ud, size_t parent, size_t edge, size_t source_node,
-                    const struct ck_lt_exposure *x, const struct ck_rule *lt, const char *chain)
-{
-    struct lt_db *d = ud;
-    struct ck_finding *f = ck_findings_add(&d->ext[parent].derived);
-    if (f == NULL)
-        return;
-    ck_lookthrough_fill(d->ev, f, &d->nodes[parent].edges[edge], &d->nodes[source_node], x, lt, chain);
 }
 
 static int load_exemptions(struct ck_store *st, long long pk, struct ck_exemption **out, size_t *n)
@@ -994,178 +1077,418 @@ static void free_exemptions(struct ck_exemption *x, size_t n)
     free(x);
 }
 
-static void lt_db_free(struct lt_db *d)
+static void lt_edge_clear(struct ck_lt_edge *e)
 {
-    for (size_t i = 0; i < d->n; i++) {
-        struct ck_lt_node *nd = &d->nodes[i];
-        struct lt_node_ext *e = &d->ext[i];
-        free((char *)nd->uscc);
-        free((char *)nd->name);
-        free((char *)nd->period_end);
-        free(e->period_start);
-        for (size_t k = 0; k < e->n_edges; k++) {
-            free((char *)e->edges[k].holding);
-            free((char *)e->edges[k].xpath);
-            free((char *)e->edges[k].child_uscc);
-        }
-        free(e->edges);
-        for (size_t k = 0; k < e->n_xs; k++) {
-            free((char *)e->xs[k].item);
-            free((char *)e->xs[k].message[CK_LANG_ZH]);
-            free((char *)e->xs[k].message[CK_LANG_EN]);
-        }
-        free(e->xs);
-        ck_findings_fini(&e->derived);
-    }
-    free(d->nodes);
-    free(d->ext);
-    free(d->pk_sorted);
+    free((char *)e->holding);
+    free((char *)e->xpath);
+    memset(e, 0, sizeof *e);
 }
 
-static int lt_load(struct lt_db *d, const struct ck_engine *eng)
+static void lt_walk_free(struct lt_walk *w)
 {
-    struct ck_store *st = d->st;
-    sqlite3_stmt *s = NULL;
-    size_t cap = 0;
-    int rc;
-    if (sqlite3_prepare_v2(st->db,
-                           "SELECT filing_pk, fund_uscc, fund_name, period_start, period_end"
-                           " FROM v_current_filings ORDER BY fund_uscc, period_end, period_start, sha256",
-                           -1, &s, NULL) != SQLITE_OK)
-        goto fail;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        if (d->n == cap) {
-            cap = cap ? 2 * cap : 64;
-            d->nodes = ck_reallocarray(d->nodes, cap, sizeof *d->nodes);
-            d->ext = ck_reallocarray(d->ext, cap, sizeof *d->ext);
+    free(w->nodes);
+    free(w->edges);
+    free(w->path);
+    if (w->labels)
+        for (size_t i = 0; i < w->depth; i++) {
+            free(w->labels[i].name);
+            free(w->labels[i].uscc);
         }
-        struct ck_lt_node *nd = &d->nodes[d->n];
-        struct lt_node_ext *e = &d->ext[d->n];
-        memset(nd, 0, sizeof *nd);
-        memset(e, 0, sizeof *e);
-        e->pk = sqlite3_column_int64(s, 0);
-        nd->uscc = col_dup(s, 1);
-        nd->name = col_dup(s, 2);
-        e->period_start = col_dup(s, 3);
-        nd->period_end = col_dup(s, 4);
-        ck_findings_init(&e->derived);
-        d->n++;
-    }
-    sqlite3_finalize(s);
-    s = NULL;
-    if (rc != SQLITE_DONE)
-        goto fail;
-    d->pk_sorted = ck_calloc(d->n + 1, 2 * sizeof(long long));
-    for (size_t i = 0; i < d->n; i++) {
-        d->pk_sorted[2 * i] = d->ext[i].pk;
-        d->pk_sorted[2 * i + 1] = (long long)i;
-    }
-    qsort(d->pk_sorted, d->n, 2 * sizeof(long long), cmp_pair);
+    free(w->labels);
+    lt_edge_clear(&w->edge);
+    ck_findings_fini(&w->derived);
+    sqlite3_finalize(w->q_label);
+    sqlite3_finalize(w->q_xs);
+}
 
-    if (sqlite3_prepare_v2(st->db,
-                           "SELECT filing_pk, holding_id, line, xpath, investee_uscc FROM holdings"
-                           " WHERE category = 'fund' AND investee_uscc <> '' ORDER BY filing_pk, seq",
-                           -1, &s, NULL) != SQLITE_OK)
-        goto fail;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        size_t i = node_of(d, sqlite3_column_int64(s, 0));
-        if (i == (size_t)-1)
-            continue;
-        struct lt_node_ext *e = &d->ext[i];
-        if (e->n_edges == e->cap_edges) {
-            e->cap_edges = e->cap_edges ? 2 * e->cap_edges : 4;
-            e->edges = ck_reallocarray(e->edges, e->cap_edges, sizeof *e->edges);
-        }
-        struct ck_lt_edge *ed = &e->edges[e->n_edges++];
-        ed->holding = col_dup(s, 1);
-        ed->line = sqlite3_column_int64(s, 2);
-        ed->xpath = col_dup(s, 3);
-        ed->child_uscc = col_dup(s, 4);
-    }
-    sqlite3_finalize(s);
-    s = NULL;
-    if (rc != SQLITE_DONE)
-        goto fail;
-
-    if (sqlite3_prepare_v2(st->db,
-                           "SELECT filing_pk, rule_id, severity_rank, item, message_zh, message_en"
-                           " FROM findings WHERE derived = 0 AND exempted = 0 AND severity_rank >= 1"
-                           " ORDER BY filing_pk, seq",
-                           -1, &s, NULL) != SQLITE_OK)
-        goto fail;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        size_t i = node_of(d, sqlite3_column_int64(s, 0));
-        if (i == (size_t)-1)
-            continue;
-        const struct ck_rule *r = ck_rules_find(eng->rules, (const char *)sqlite3_column_text(s, 1));
-        if (r == NULL || r->lookthrough || ck_lookthrough_rule_for(eng->rules, r->category) == NULL)
-            continue;
-        struct lt_node_ext *e = &d->ext[i];
-        if (e->n_xs == e->cap_xs) {
-            e->cap_xs = e->cap_xs ? 2 * e->cap_xs : 4;
-            e->xs = ck_reallocarray(e->xs, e->cap_xs, sizeof *e->xs);
-        }
-        struct ck_lt_exposure *x = &e->xs[e->n_xs++];
-        x->rule = r;
-        x->severity = sqlite3_column_int(s, 2);
-        x->item = col_dup_null(s, 3);
-        x->message[CK_LANG_ZH] = col_dup(s, 4);
-        x->message[CK_LANG_EN] = col_dup(s, 5);
-    }
-    sqlite3_finalize(s);
-    s = NULL;
-    if (rc != SQLITE_DONE)
-        goto fail;
-    for (size_t i = 0; i < d->n; i++) {
-        d->nodes[i].edges = d->ext[i].edges;
-        d->nodes[i].n_edges = d->ext[i].n_edges;
-        d->nodes[i].exposures = d->ext[i].xs;
-        d->nodes[i].n_exposures = d->ext[i].n_xs;
+/* Runs SQL that returns no rows. */
+static int lt_exec(struct lt_walk *w, const char *sql)
+{
+    if (sqlite3_exec(w->st->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+        w->failed = 1;
+        return CK_EDB;
     }
     return CK_OK;
-fail:
-    set_err(st, "读取穿透关系失败", "cannot read the look-through graph");
+}
+
+/* The compact graph: nodes in the order (fund, period end, period start,
+ * sha256) of lookthrough.c's index, edges resolved to the latest current
+ * filing of the investee whose period ends at or before the parent's. */
+static int lt_load(struct lt_walk *w)
+{
+    struct ck_store *st = w->st;
+    const struct ck_ruleset *rs = w->eng->rules;
+    sqlite3_stmt *s = NULL;
+    int rc;
+    if (lt_exec(w, "DROP TABLE IF EXISTS temp.lt_node; DROP TABLE IF EXISTS temp.lt_rule;"
+                   " CREATE TEMP TABLE lt_node (idx INTEGER PRIMARY KEY, pk INTEGER NOT NULL,"
+                   " uscc TEXT NOT NULL, period_end TEXT NOT NULL);"
+                   " CREATE TEMP TABLE lt_rule (rule_id TEXT PRIMARY KEY) WITHOUT ROWID;"
+                   " INSERT INTO lt_node (pk, uscc, period_end)"
+                   " SELECT filing_pk, coalesce(fund_uscc, ''), coalesce(period_end, '')"
+                   " FROM v_current_filings ORDER BY fund_uscc, period_end, period_start, sha256, filing_pk;"
+                   " CREATE INDEX temp.lt_node_fund ON lt_node (uscc, period_end);") != CK_OK)
+        goto fail;
+    /* The rules whose findings a look-through rule covers. */
+    if (sqlite3_prepare_v2(st->db, "INSERT OR IGNORE INTO lt_rule (rule_id) VALUES (?1)", -1, &s, NULL) != SQLITE_OK)
+        goto fail;
+    for (size_t i = 0; i < rs->n_rules; i++) {
+        const struct ck_rule *r = &rs->rules[i];
+        if (r->lookthrough || ck_lookthrough_rule_for(rs, r->category) == NULL ||
+            ck_rules_find(rs, r->id) != r)
+            continue;
+        bind_s(s, 1, r->id);
+        rc = sqlite3_step(s);
+        sqlite3_reset(s);
+        if (rc != SQLITE_DONE)
+            goto fail;
+    }
     sqlite3_finalize(s);
+    s = NULL;
+
+    size_t cap = 0;
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT n.idx, n.pk, EXISTS (SELECT 1 FROM findings f WHERE f.filing_pk = n.pk"
+                           " AND f.derived = 0 AND f.exempted = 0 AND f.severity_rank >= 1"
+                           " AND f.rule_id IN (SELECT rule_id FROM lt_rule)) FROM lt_node n ORDER BY n.idx",
+                           -1, &s, NULL) != SQLITE_OK)
+        goto fail;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        if (sqlite3_column_int64(s, 0) != (long long)w->n + 1)
+            goto fail; /* idx is 1, 2, … in order */
+        if (w->n == cap) {
+            cap = cap ? 2 * cap : 256;
+            w->nodes = ck_reallocarray(w->nodes, cap, sizeof *w->nodes);
+        }
+        struct lt_cnode *nd = &w->nodes[w->n++];
+        memset(nd, 0, sizeof *nd);
+        nd->pk = sqlite3_column_int64(s, 1);
+        nd->has_x = sqlite3_column_int(s, 2) != 0;
+    }
+    sqlite3_finalize(s);
+    s = NULL;
+    if (rc != SQLITE_DONE)
+        goto fail;
+
+    cap = 0;
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT p.idx, h.seq, (SELECT c.idx FROM lt_node c WHERE c.uscc = h.investee_uscc"
+                           " AND c.period_end <= p.period_end ORDER BY c.period_end DESC, c.idx DESC LIMIT 1)"
+                           " FROM lt_node p JOIN holdings h ON h.filing_pk = p.pk"
+                           " WHERE h.category = 'fund' AND h.investee_uscc <> '' ORDER BY p.idx, h.seq",
+                           -1, &s, NULL) != SQLITE_OK)
+        goto fail;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        if (sqlite3_column_type(s, 2) == SQLITE_NULL)
+            continue; /* no filing of that fund: nothing to look through */
+        long long p = sqlite3_column_int64(s, 0) - 1, c = sqlite3_column_int64(s, 2) - 1;
+        if (p < 0 || (size_t)p >= w->n || c < 0 || (size_t)c >= w->n)
+            goto fail;
+        if (w->n_edges == cap) {
+            cap = cap ? 2 * cap : 256;
+            w->edges = ck_reallocarray(w->edges, cap, sizeof *w->edges);
+        }
+        struct lt_cnode *nd = &w->nodes[p];
+        if (nd->n_edges == 0)
+            nd->first_edge = w->n_edges;
+        nd->n_edges++;
+        struct lt_cedge *e = &w->edges[w->n_edges++];
+        e->seq = sqlite3_column_int(s, 1);
+        e->child = (int)c;
+    }
+    sqlite3_finalize(s);
+    s = NULL;
+    if (rc != SQLITE_DONE)
+        goto fail;
+    if (lt_exec(w, "DROP TABLE temp.lt_node; DROP TABLE temp.lt_rule") != CK_OK)
+        goto fail;
+
+    /* Which nodes can reach an exposure at all (a fixed point over the edges). */
+    for (size_t i = 0; i < w->n; i++)
+        w->nodes[i].reach = w->nodes[i].has_x;
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (size_t i = 0; i < w->n; i++) {
+            struct lt_cnode *nd = &w->nodes[i];
+            for (size_t e = 0; e < nd->n_edges && !nd->reach; e++)
+                if (w->nodes[w->edges[nd->first_edge + e].child].reach) {
+                    nd->reach = 1;
+                    changed = 1;
+                }
+        }
+    }
+    if (sqlite3_prepare_v2(st->db, "SELECT fund_name, fund_uscc FROM filings WHERE filing_pk = ?1", -1,
+                           &w->q_label, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(st->db,
+                           "SELECT rule_id, severity_rank, item, message_zh, message_en FROM findings"
+                           " WHERE filing_pk = ?1 AND derived = 0 AND exempted = 0 AND severity_rank >= 1"
+                           " ORDER BY seq",
+                           -1, &w->q_xs, NULL) != SQLITE_OK)
+        goto fail;
+    w->path = ck_calloc(w->n + 2, sizeof *w->path);
+    w->labels = ck_calloc(w->n + 2, sizeof *w->labels);
+    return CK_OK;
+fail:
+    sqlite3_finalize(s);
+    set_err(st, "读取穿透关系失败", "cannot read the look-through graph");
+    w->failed = 1;
     return CK_EDB;
+}
+
+/* Pushes node onto the path with its label. */
+static int lt_push(struct lt_walk *w, size_t node)
+{
+    struct lt_label *l = &w->labels[w->depth];
+    sqlite3_stmt *s = w->q_label;
+    sqlite3_bind_int64(s, 1, w->nodes[node].pk);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        l->name = col_dup(s, 0);
+        l->uscc = col_dup(s, 1);
+    }
+    sqlite3_reset(s);
+    if (rc != SQLITE_ROW) {
+        set_err(w->st, "读取穿透关系失败", "cannot read the look-through graph");
+        w->failed = 1;
+        return CK_EDB;
+    }
+    w->path[w->depth++] = node;
+    return CK_OK;
+}
+
+static void lt_pop(struct lt_walk *w)
+{
+    struct lt_label *l = &w->labels[--w->depth];
+    free(l->name);
+    free(l->uscc);
+    l->name = l->uscc = NULL;
+}
+
+static void free_exposures(struct ck_lt_exposure *xs, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free((char *)xs[i].item);
+        free((char *)xs[i].message[CK_LANG_ZH]);
+        free((char *)xs[i].message[CK_LANG_EN]);
+    }
+    free(xs);
+}
+
+/* The exposures of a node, in finding order (as lookthrough.c sees them). */
+static int lt_exposures(struct lt_walk *w, size_t node, struct ck_lt_exposure **out, size_t *n_out)
+{
+    const struct ck_ruleset *rs = w->eng->rules;
+    struct ck_lt_exposure *xs = NULL;
+    size_t n = 0, cap = 0;
+    sqlite3_stmt *s = w->q_xs;
+    sqlite3_bind_int64(s, 1, w->nodes[node].pk);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        const struct ck_rule *r = ck_rules_find(rs, (const char *)sqlite3_column_text(s, 0));
+        if (r == NULL || r->lookthrough || ck_lookthrough_rule_for(rs, r->category) == NULL)
+            continue;
+        if (n == cap) {
+            cap = cap ? 2 * cap : 8;
+            xs = ck_reallocarray(xs, cap, sizeof *xs);
+        }
+        struct ck_lt_exposure *x = &xs[n++];
+        x->rule = r;
+        x->severity = sqlite3_column_int(s, 1);
+        x->item = col_dup_null(s, 2);
+        x->message[CK_LANG_ZH] = col_dup(s, 3);
+        x->message[CK_LANG_EN] = col_dup(s, 4);
+    }
+    sqlite3_reset(s);
+    *out = xs;
+    *n_out = n;
+    if (rc != SQLITE_DONE) {
+        set_err(w->st, "读取穿透关系失败", "cannot read the look-through graph");
+        w->failed = 1;
+        return CK_EDB;
+    }
+    return CK_OK;
+}
+
+static void lt_visit(struct lt_walk *w, size_t node)
+{
+    for (size_t i = 0; i < w->depth; i++)
+        if (w->path[i] == node)
+            return; /* a cycle: this fund is already on the path */
+    if (lt_push(w, node) != CK_OK)
+        return;
+    const struct lt_cnode *c = &w->nodes[node];
+    struct ck_lt_exposure *xs = NULL;
+    size_t n_xs = 0;
+    if (c->has_x && lt_exposures(w, node, &xs, &n_xs) != CK_OK) {
+        free_exposures(xs, n_xs);
+        lt_pop(w);
+        return;
+    }
+    const struct lt_label *self = &w->labels[w->depth - 1];
+    struct ck_lt_node source;
+    memset(&source, 0, sizeof source);
+    source.uscc = self->uscc;
+    source.name = self->name;
+    for (size_t k = 0; k < n_xs; k++) {
+        /* One finding per path, item and category, at the highest severity
+         * among the rules that see it, naming the first (lookthrough.c). */
+        int dup = 0;
+        struct ck_lt_exposure x_best = xs[k];
+        for (size_t j = 0; j < n_xs && !dup; j++) {
+            const struct ck_lt_exposure *y = &xs[j];
+            if (j == k || strcmp(y->rule->category, x_best.rule->category) != 0 ||
+                strcmp(y->item ? y->item : "", x_best.item ? x_best.item : "") != 0)
+                continue;
+            if (j < k)
+                dup = 1;
+            else if (y->severity > x_best.severity)
+                x_best.severity = y->severity;
+        }
+        if (dup)
+            continue;
+        const struct ck_rule *lt = ck_lookthrough_rule_for(w->eng->rules, x_best.rule->category);
+        if (lt == NULL)
+            continue;
+        struct ck_buf chain;
+        ck_buf_init(&chain);
+        for (size_t i = 0; i < w->depth; i++) {
+            const struct lt_label *l = &w->labels[i];
+            ck_buf_printf(&chain, "%s（%s）", *l->name ? l->name : "?", l->uscc);
+            ck_buf_adds(&chain, " → ");
+        }
+        ck_buf_printf(&chain, "%s %s", w->eng->lang == CK_LANG_EN ? "holding" : "持仓",
+                      x_best.item ? x_best.item : "-");
+        struct ck_finding *f = ck_findings_add(&w->derived);
+        if (f != NULL)
+            ck_lookthrough_fill(w->ev, f, &w->edge, &source, &x_best, lt, ck_buf_str(&chain));
+        ck_buf_fini(&chain);
+    }
+    free_exposures(xs, n_xs);
+    for (size_t e = 0; e < c->n_edges && !w->failed; e++) {
+        size_t d = (size_t)w->edges[c->first_edge + e].child;
+        if (w->nodes[d].reach)
+            lt_visit(w, d);
+    }
+    lt_pop(w);
+}
+
+/* The parent's holding an edge starts from. */
+static int lt_fetch_edge(struct lt_walk *w, long long pk, int seq)
+{
+    lt_edge_clear(&w->edge);
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v2(w->st->db, "SELECT holding_id, line, xpath FROM holdings WHERE filing_pk = ?1 AND seq = ?2",
+                           -1, &s, NULL) != SQLITE_OK)
+        goto fail;
+    sqlite3_bind_int64(s, 1, pk);
+    sqlite3_bind_int(s, 2, seq);
+    if (sqlite3_step(s) != SQLITE_ROW)
+        goto fail;
+    w->edge.holding = col_dup(s, 0);
+    w->edge.line = sqlite3_column_int64(s, 1);
+    w->edge.xpath = col_dup(s, 2);
+    sqlite3_finalize(s);
+    return CK_OK;
+fail:
+    sqlite3_finalize(s);
+    set_err(w->st, "读取穿透关系失败", "cannot read the look-through graph");
+    w->failed = 1;
+    return CK_EDB;
+}
+
+/* Exempts, sorts and writes the derived findings of one parent. */
+static int lt_flush(struct lt_walk *w, size_t p, size_t *out_n)
+{
+    struct ck_store *st = w->st;
+    if (w->derived.n == 0)
+        return CK_OK;
+    long long pk = w->nodes[p].pk;
+    sqlite3_stmt *s = NULL;
+    char *ps = NULL, *pe = NULL;
+    if (sqlite3_prepare_v2(st->db, "SELECT period_start, period_end FROM filings WHERE filing_pk = ?1", -1,
+                           &s, NULL) != SQLITE_OK) {
+        set_err(st, "数据库查询失败", "database query failed");
+        return CK_EDB;
+    }
+    sqlite3_bind_int64(s, 1, pk);
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        ps = col_dup(s, 0);
+        pe = col_dup(s, 1);
+    }
+    sqlite3_finalize(s);
+    if (ps == NULL) {
+        set_err(st, "数据库查询失败", "database query failed");
+        return CK_EDB;
+    }
+    struct ck_exemption *xs;
+    size_t n_xs;
+    int rc = load_exemptions(st, pk, &xs, &n_xs);
+    if (rc == CK_OK) {
+        ck_findings_apply_exemptions(&w->derived, xs, n_xs, ps, pe, w->eng->lang);
+        free_exemptions(xs, n_xs);
+        ck_findings_sort(&w->derived);
+        for (size_t k = 0; k < w->derived.n && rc == CK_OK; k++) {
+            rc = insert_finding(st, pk, 1000000 + (long long)k, &w->derived.v[k], 1);
+            if (rc == CK_OK)
+                (*out_n)++;
+        }
+    }
+    free(ps);
+    free(pe);
+    ck_findings_fini(&w->derived);
+    ck_findings_init(&w->derived);
+    return rc;
 }
 
 int ck_store_lookthrough(struct ck_store *st, const struct ck_engine *eng, struct ck_evaluator *ev,
                          size_t *out_n)
 {
     *out_n = 0;
-    struct lt_db d = {st, ev, NULL, NULL, 0, NULL};
-    if (run(st, stmt(st, S_BEGIN)) != CK_OK)
+    struct lt_walk w;
+    memset(&w, 0, sizeof w);
+    w.st = st;
+    w.eng = eng;
+    w.ev = ev;
+    ck_findings_init(&w.derived);
+    if (ck_store_flush(st) != CK_OK || run(st, stmt(st, S_BEGIN)) != CK_OK)
         return CK_EDB;
     if (exec(st, "DELETE FROM findings WHERE derived = 1") != CK_OK)
         goto fail;
-    if (lt_load(&d, eng) != CK_OK)
+    if (lt_load(&w) != CK_OK)
         goto fail;
-    ck_lookthrough_run(eng->rules, d.nodes, d.n, eng->lang, emit_db, &d);
-    for (size_t i = 0; i < d.n; i++) {
-        struct lt_node_ext *e = &d.ext[i];
-        if (e->derived.n == 0)
-            continue;
-        struct ck_exemption *xs;
-        size_t n_xs;
-        if (load_exemptions(st, e->pk, &xs, &n_xs) != CK_OK)
-            goto fail;
-        ck_findings_apply_exemptions(&e->derived, xs, n_xs, e->period_start, d.nodes[i].period_end,
-                                     eng->lang);
-        free_exemptions(xs, n_xs);
-        ck_findings_sort(&e->derived);
-        for (size_t k = 0; k < e->derived.n; k++) {
-            if (insert_finding(st, e->pk, 1000000 + (long long)k, &e->derived.v[k], 1) != CK_OK)
+    for (size_t p = 0; p < w.n; p++) {
+        const struct lt_cnode *nd = &w.nodes[p];
+        int pushed = 0;
+        for (size_t e = 0; e < nd->n_edges; e++) {
+            const struct lt_cedge *ed = &w.edges[nd->first_edge + e];
+            size_t c = (size_t)ed->child;
+            if (c == p || !w.nodes[c].reach)
+                continue;
+            if (!pushed) {
+                if (lt_push(&w, p) != CK_OK)
+                    goto fail;
+                pushed = 1;
+            }
+            if (lt_fetch_edge(&w, nd->pk, ed->seq) != CK_OK)
                 goto fail;
-            (*out_n)++;
+            lt_visit(&w, c);
+            if (w.failed)
+                goto fail;
         }
+        if (pushed)
+            lt_pop(&w);
+        if (lt_flush(&w, p, out_n) != CK_OK)
+            goto fail;
     }
     if (run(st, stmt(st, S_COMMIT)) != CK_OK)
         goto fail;
-    lt_db_free(&d);
+    lt_walk_free(&w);
     return CK_OK;
 fail:
+    if (w.failed && (st->err == NULL || *st->err == '\0'))
+        set_err(st, "读取穿透关系失败", "cannot read the look-through graph");
     sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-    lt_db_free(&d);
+    lt_walk_free(&w);
     return CK_EDB;
 }
 
@@ -1181,9 +1504,11 @@ int ck_store_reader_open(const char *path, const struct ck_engine *eng, long lon
 {
     *out = NULL;
     struct ck_store_reader *rd = ck_calloc(1, sizeof *rd);
-    if (sqlite3_open_v2(path, &rd->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    if (sqlite3_open_v2(path, &rd->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
         goto fail;
     sqlite3_busy_timeout(rd->db, 30000);
+    /* Key look-ups only: a small page cache (one per worker). */
+    sqlite3_exec(rd->db, "PRAGMA cache_size = -512", NULL, NULL, NULL);
     if (sqlite3_prepare_v2(rd->db,
                            "SELECT 1 FROM filings WHERE sha256 = ?1 AND ruleset_hash = ?2"
                            " AND catalog_version = ?3 AND run_id <> ?4 LIMIT 1",

@@ -11,11 +11,14 @@
  *   transaction) and refuses a newer one.
  * - WAL journal, synchronous=NORMAL, foreign keys on, a busy timeout: an
  *   auditor's sqlite3 session can read while a scan writes, and a killed
- *   process loses at most the filing being written.
+ *   process loses at most the filings of the transaction being written
+ *   (ck_store_set_batch). Connections are opened without SQLite's mutex
+ *   (SQLITE_OPEN_NOMUTEX): each is used by one thread at a time.
  * - One writer connection per process (the scan's writer thread). Each
- *   filing is written by ck_store_put in one BEGIN IMMEDIATE … COMMIT, so it
- *   is either wholly present or absent after kill -9. Prepared statements
- *   are kept on the handle and reused.
+ *   filing is written by ck_store_put in its own savepoint of a BEGIN
+ *   IMMEDIATE … COMMIT holding one or a few filings, so it is either wholly
+ *   present or absent after kill -9. Prepared statements are kept on the
+ *   handle and reused.
  * - Idempotency key: (sha256, ruleset_hash, catalog_version). A filing whose
  *   key is recorded is skipped unless forced; files that could not be read
  *   have sha256 '' and are keyed by path instead.
@@ -72,9 +75,23 @@ enum ck_store_outcome {
  * worker already knows the filing is recorded: pre_skipped); sha256 is the
  * hash of the file's bytes ("" when unreadable). *out_outcome says what
  * happened; when the filing was skipped, its recorded status decides
- * whether it counts as an error. */
+ * whether it counts as an error.
+ *
+ * Each filing is written in a savepoint of a transaction that may hold up
+ * to the batch size of filings (ck_store_set_batch; 1 by default: one
+ * transaction per filing). A filing that fails is rolled back alone and
+ * the earlier filings of the batch are committed. The transaction is
+ * committed when the batch is full, by ck_store_flush, and before the
+ * look-through pass, the end of the run and closing; a process killed with
+ * a batch open loses those filings whole (a re-run checks them again). */
 int ck_store_put(struct ck_store *st, const char *path, const char *sha256,
                  const struct ck_result *res, int pre_skipped, int *out_outcome);
+/* Filings per write transaction (default 1). */
+void ck_store_set_batch(struct ck_store *st, int max_filings);
+/* Number of filings written but not yet committed. */
+int ck_store_pending(const struct ck_store *st);
+/* Commits the open batch, if any. */
+int ck_store_flush(struct ck_store *st);
 
 /* Recomputes the look-through findings (findings.derived = 1) over the
  * current filings of the whole database, in one transaction. ev: an

@@ -181,3 +181,79 @@ CK_TEST(store_put_is_atomic_and_idempotent)
     ck_engine_free(eng);
     cleanup(dir);
 }
+
+/* Several filings per transaction: each stays whole. A filing that fails
+ * half-way is rolled back alone; the earlier ones of the batch are kept. */
+CK_TEST(store_batch_keeps_each_filing_atomic)
+{
+    struct ck_engine_opts eo = {NULL, NULL, CK_LANG_ZH, 0};
+    struct ck_engine *eng = NULL;
+    char *err = NULL;
+    if (ck_engine_open(&eo, &eng, &err) != CK_OK) {
+        fprintf(stderr, "cannot open the engine: %s\n", err ? err : "");
+        free(err);
+        CHECK(0);
+        return;
+    }
+    char dir[64], path[128];
+    tmpdir(dir);
+    snprintf(path, sizeof path, "%s/b.db", dir);
+    struct ck_store *st = NULL;
+    CHECK_STATUS(ck_store_open(path, CK_STORE_CREATE, CK_LANG_EN, &st, &err), CK_OK);
+    struct ck_evaluator *ev = ck_eval_new(eng->rules, eng->catalog, CK_LANG_ZH);
+    struct ck_result a, b;
+    ck_check_path(eng, ev, "fixtures/derivatives.xml", &a);
+    ck_check_path(eng, ev, "fixtures/public-stock.xml", &b);
+    long long run = 0;
+    int outcome = -1;
+    if (st && a.status == CK_OK && b.status == CK_OK) {
+        /* Fails at the last row of a filing named boom.xml. */
+        raw_exec(path, "CREATE TRIGGER boom BEFORE INSERT ON run_filings WHEN"
+                       " (SELECT path FROM filings WHERE filing_pk = NEW.filing_pk) = 'boom.xml'"
+                       " BEGIN SELECT RAISE(ABORT, 'boom'); END");
+        CHECK_STATUS(ck_store_begin_run(st, eng, "{}", 0, &run), CK_OK);
+        ck_store_set_batch(st, 8);
+        CHECK_STATUS(ck_store_put(st, a.path, a.filing->sha256, &a, 0, &outcome), CK_OK);
+        CHECK_INT_EQ(outcome, CK_STORE_CHECKED);
+        CHECK_INT_EQ(ck_store_pending(st), 1);
+        /* Not committed yet: another connection does not see it. */
+        sqlite3 *other = NULL;
+        long long seen = -1;
+        if (sqlite3_open_v2(path, &other, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK) {
+            sqlite3_stmt *q = NULL;
+            if (sqlite3_prepare_v2(other, "SELECT count(*) FROM filings", -1, &q, NULL) == SQLITE_OK &&
+                sqlite3_step(q) == SQLITE_ROW)
+                seen = sqlite3_column_int64(q, 0);
+            sqlite3_finalize(q);
+        }
+        CHECK_INT_EQ(seen, 0);
+        CHECK_STATUS(ck_store_put(st, "boom.xml", b.filing->sha256, &b, 0, &outcome), CK_EDB);
+        CHECK(strstr(ck_store_errmsg(st), "boom") != NULL);
+        CHECK_INT_EQ(ck_store_pending(st), 0);
+        CHECK_INT_EQ(count(st, "SELECT count(*) FROM filings"), 1);
+        CHECK_INT_EQ(count(st, "SELECT count(*) FROM findings"), (long long)a.findings.n);
+        CHECK_INT_EQ(count(st, "SELECT count(*) FROM holdings"), (long long)a.filing->n_holdings);
+        seen = -1;
+        sqlite3_stmt *q = NULL;
+        if (other && sqlite3_prepare_v2(other, "SELECT count(*) FROM filings", -1, &q, NULL) == SQLITE_OK &&
+            sqlite3_step(q) == SQLITE_ROW)
+            seen = sqlite3_column_int64(q, 0);
+        sqlite3_finalize(q);
+        CHECK_INT_EQ(seen, 1);
+        sqlite3_close(other);
+        /* The batch goes on after the failure; flush commits it. */
+        CHECK_STATUS(ck_store_put(st, b.path, b.filing->sha256, &b, 0, &outcome), CK_OK);
+        CHECK_INT_EQ(outcome, CK_STORE_CHECKED);
+        CHECK_INT_EQ(ck_store_pending(st), 1);
+        CHECK_STATUS(ck_store_flush(st), CK_OK);
+        CHECK_INT_EQ(ck_store_pending(st), 0);
+        CHECK_INT_EQ(count(st, "SELECT count(*) FROM filings"), 2);
+        CHECK_STATUS(ck_store_end_run(st, 2, 0, 0, 0), CK_OK);
+    }
+    ck_result_fini(&a);
+    ck_result_fini(&b);
+    ck_eval_free(ev);
+    ck_store_close(st);
+    ck_engine_free(eng);
+    cleanup(dir);
+}
