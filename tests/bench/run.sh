@@ -21,9 +21,10 @@
 # Environment: BENCH_LARGE=1, BENCH_SIZES="1000 20000" (overrides the
 # sizes), BENCH_SEED=1, BENCH_BATCH=1000, BENCH_STARTUP=50, BENCH_XSD_MAX=1000, BENCH_JOBS
 # (default nproc), FUNDCHECK, FCGEN (default build/bench/...).
+# BENCH_DIR (default build/bench: corpora, databases, results.txt).
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-B=$ROOT/build/bench
+B=${BENCH_DIR:-$ROOT/build/bench}
 FC=${FUNDCHECK:-$B/fundcheck}
 GEN=${FCGEN:-$B/fcgen}
 SIZES=${BENCH_SIZES:-1000 20000}
