@@ -17,6 +17,25 @@ static int has_token(const char *list, const char *tok)
     return 0;
 }
 
+int ck_lookthrough_pick(const struct ck_lt_exposure *xs, size_t n, size_t k,
+                        struct ck_lt_exposure *out)
+{
+    /* several rules that see the same thing in the same child holding are
+     * reported once, at the highest severity among them, naming the first */
+    *out = xs[k];
+    for (size_t j = 0; j < n; j++) {
+        const struct ck_lt_exposure *y = &xs[j];
+        if (j == k || strcmp(y->rule->category, out->rule->category) != 0 ||
+            strcmp(y->item ? y->item : "", out->item ? out->item : "") != 0)
+            continue;
+        if (j < k)
+            return 0;
+        if (y->severity > out->severity)
+            out->severity = y->severity;
+    }
+    return 1;
+}
+
 const struct ck_rule *ck_lookthrough_rule_for(const struct ck_ruleset *rs, const char *category)
 {
     for (size_t i = 0; i < rs->n_rules; i++)
@@ -91,22 +110,8 @@ static void visit(struct walk *w, size_t node)
     w->path[w->depth++] = node;
     const struct ck_lt_node *c = &w->nodes[node];
     for (size_t k = 0; k < c->n_exposures; k++) {
-        /* One finding per path, item and category: several rules that see the
-         * same thing in the same child holding are reported once, at the
-         * highest severity among them, naming the first rule. */
-        int dup = 0;
-        struct ck_lt_exposure x_best = c->exposures[k];
-        for (size_t j = 0; j < c->n_exposures && !dup; j++) {
-            const struct ck_lt_exposure *y = &c->exposures[j];
-            if (j == k || strcmp(y->rule->category, x_best.rule->category) != 0 ||
-                strcmp(y->item ? y->item : "", x_best.item ? x_best.item : "") != 0)
-                continue;
-            if (j < k)
-                dup = 1;
-            else if (y->severity > x_best.severity)
-                x_best.severity = y->severity;
-        }
-        if (dup)
+        struct ck_lt_exposure x_best;
+        if (!ck_lookthrough_pick(c->exposures, c->n_exposures, k, &x_best))
             continue;
         const struct ck_lt_exposure *x = &x_best;
         const struct ck_rule *lt = ck_lookthrough_rule_for(w->rs, x->rule->category);

@@ -47,6 +47,12 @@ typedef void (*ck_lt_emit_fn)(void *ud, size_t parent, size_t edge, size_t sourc
                               const struct ck_lt_exposure *exposure, const struct ck_rule *lt_rule,
                               const char *chain);
 
+/* One derived finding per path, item and category: returns 0 when exposure
+ * k repeats an earlier one of xs (same category and item); otherwise 1 and
+ * *out = xs[k] at the highest severity among its repeats. */
+int ck_lookthrough_pick(const struct ck_lt_exposure *xs, size_t n, size_t k,
+                        struct ck_lt_exposure *out);
+
 /* The look-through rule covering category, or NULL. */
 const struct ck_rule *ck_lookthrough_rule_for(const struct ck_ruleset *rs, const char *category);
 

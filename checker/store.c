@@ -1330,21 +1330,8 @@ static void lt_visit(struct lt_walk *w, size_t node)
     source.uscc = self->uscc;
     source.name = self->name;
     for (size_t k = 0; k < n_xs; k++) {
-        /* One finding per path, item and category, at the highest severity
-         * among the rules that see it, naming the first (lookthrough.c). */
-        int dup = 0;
-        struct ck_lt_exposure x_best = xs[k];
-        for (size_t j = 0; j < n_xs && !dup; j++) {
-            const struct ck_lt_exposure *y = &xs[j];
-            if (j == k || strcmp(y->rule->category, x_best.rule->category) != 0 ||
-                strcmp(y->item ? y->item : "", x_best.item ? x_best.item : "") != 0)
-                continue;
-            if (j < k)
-                dup = 1;
-            else if (y->severity > x_best.severity)
-                x_best.severity = y->severity;
-        }
-        if (dup)
+        struct ck_lt_exposure x_best;
+        if (!ck_lookthrough_pick(xs, n_xs, k, &x_best))
             continue;
         const struct ck_rule *lt = ck_lookthrough_rule_for(w->eng->rules, x_best.rule->category);
         if (lt == NULL)

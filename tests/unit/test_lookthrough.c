@@ -127,3 +127,21 @@ CK_TEST(lookthrough_rule_for_category)
     CHECK(ck_lookthrough_rule_for(&rs, "derivatives") == &lt_rule);
     CHECK(ck_lookthrough_rule_for(&rs, "guarantee") == NULL);
 }
+
+CK_TEST(lookthrough_pick_one_per_item_and_category)
+{
+    setup();
+    struct ck_rule drv2 = drv_rule;
+    drv2.id = (char *)"DRV-004";
+    struct ck_lt_exposure xs[] = {
+        {&drv_rule, 1, "H1", {"a", "a"}},
+        {&drv2, 2, "H1", {"b", "b"}},
+        {&drv2, 2, "H2", {"c", "c"}},
+    };
+    struct ck_lt_exposure out;
+    CHECK_INT_EQ(ck_lookthrough_pick(xs, 3, 0, &out), 1);
+    CHECK_INT_EQ(out.severity, 2); /* the highest among the repeats */
+    CHECK_STR_EQ(out.rule->id, "DRV-001");
+    CHECK_INT_EQ(ck_lookthrough_pick(xs, 3, 1, &out), 0);
+    CHECK_INT_EQ(ck_lookthrough_pick(xs, 3, 2, &out), 1);
+}
