@@ -422,18 +422,9 @@ int ck_catalog_load_file(struct ck_catalog *cat, const char *path, int user, cha
     if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
         p += 3;
     while (p && *p) {
-        char *line = p;
-        char *nl = strchr(p, '\n');
-        if (nl) {
-            *nl = '\0';
-            p = nl + 1;
-        } else {
-            p = NULL;
-        }
+        char *line = ck_catalog_next_line(&p);
         lineno++;
         size_t ll = strlen(line);
-        if (ll && line[ll - 1] == '\r')
-            line[--ll] = '\0';
         if (ll == 0)
             continue;
         if (line[0] == '#') {
@@ -995,4 +986,22 @@ const char *ck_catalog_class_definition_source(int cls)
                "(http://m.jianbiaoku.com/webarbs/book/26482/4859777.shtml)";
     return "《产业结构调整指导目录（2024年本）》说明，转引自 http://abrasives.org.cn/news/41783.html "
            "(secondary quotation)";
+}
+
+char *ck_catalog_next_line(char **cursor)
+{
+    char *line = *cursor;
+    if (line == NULL)
+        return NULL;
+    char *nl = strchr(line, '\n');
+    if (nl) {
+        *nl = '\0';
+        *cursor = nl + 1;
+    } else {
+        *cursor = NULL;
+        nl = line + strlen(line);
+    }
+    if (nl > line && nl[-1] == '\r')
+        nl[-1] = '\0';
+    return line;
 }

@@ -63,6 +63,11 @@ const char *ck_catalog_class_zh(int cls);
 /* Parses an English or Chinese class name ("restricted", "限制类", "限制"); -1 if none. */
 int ck_catalog_class_parse(const char *s);
 
+/* Cuts the next line out of a writable buffer for the catalogue readers:
+ * returns it NUL-terminated without its "\n" or "\r\n" and advances *cursor
+ * (NULL after the last line); returns NULL once *cursor is NULL. */
+char *ck_catalog_next_line(char **cursor);
+
 /* A sorted set of character bigrams (two code points packed in 42 bits). */
 struct ck_catalog_terms {
     uint64_t *t; /* owned; sorted ascending, unique */

@@ -412,14 +412,7 @@ static void parse_text(struct imp *im, char *data, const char *default_source)
     int seen_sector = 0, lineno = 0;
     char *p = data;
     while (p) {
-        char *line = p;
-        char *nl = strchr(p, '\n');
-        if (nl) {
-            *nl = '\0';
-            p = nl + 1;
-        } else {
-            p = NULL;
-        }
+        char *line = ck_catalog_next_line(&p);
         lineno++;
         char *s = trim(line);
         if (lineno == 1 && starts(s, "\xEF\xBB\xBF"))
@@ -531,18 +524,8 @@ static void parse_tsv(struct imp *im, char *data, const char *default_source)
     int lineno = 0;
     char *p = data;
     while (p) {
-        char *line = p;
-        char *nl = strchr(p, '\n');
-        if (nl) {
-            *nl = '\0';
-            p = nl + 1;
-        } else {
-            p = NULL;
-        }
+        char *line = ck_catalog_next_line(&p);
         lineno++;
-        size_t ll = strlen(line);
-        if (ll && line[ll - 1] == '\r')
-            line[--ll] = '\0';
         if (lineno == 1 && starts(line, "\xEF\xBB\xBF"))
             line += 3;
         if (*line == '\0' || *line == '#')
