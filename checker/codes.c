@@ -6,8 +6,9 @@
  * simply makes a code unknown. Tables are static const data.
  *
  * Sources for the formats: ../shared/spec/legal-basis.md §9 (board
- * prefixes, the 2025 BSE switch to 920xxx, futures product lists and
+ * prefixes, the 2025 BSE switch to 920nnn, futures product lists and
  * vendor forms, vn.py option code shapes).
+ * In comments, "n" stands for any digit: 920nnn is 920000-920999.
  */
 #include "codes.h"
 
@@ -169,7 +170,7 @@ static const char *board_sse(const char *d)
         return "convertible";
     if (d[0] == '0' && !pfx(d, "000")) /* 001 / 01x / 02x treasury and bond codes */
         return "bond";
-    if (d[0] == '1' || pfx(d, "204")) /* other 1xxxxx bonds, 204xxx repo */
+    if (d[0] == '1' || pfx(d, "204")) /* other 1nnnnn bonds, 204nnn repo */
         return "bond";
     return "";
 }
@@ -216,7 +217,7 @@ static const char *board_any(const char *d)
     const char *b;
     if (pfx(d, "001"))
         return ""; /* SZSE main board or SSE treasury */
-    if (pfx(d, "000")) /* SZSE stock; SSE uses 000xxx for indices only */
+    if (pfx(d, "000")) /* SZSE stock; SSE uses 000nnn for indices only */
         return "szse-main";
     if (legacy_bse_neeq(d))
         return ""; /* BSE legacy listing or NEEQ */
@@ -343,7 +344,7 @@ static int is_option_product(const char *s, size_t n)
     return 0;
 }
 
-/* Strips a known futures-exchange suffix ".XXX"; returns the body length,
+/* Strips a known futures-exchange suffix such as ".SHF"; returns the body length,
  * or 0 if there is a dot with an unknown suffix. *had_suffix is set. */
 static size_t strip_fut_suffix(const char *buf, size_t len, int *had_suffix)
 {

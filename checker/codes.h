@@ -26,7 +26,7 @@
  * 00700.HK, 430047.OC/.NQ (NEEQ). exchange (the filing's exchange value:
  * SSE, SZSE, BSE, NEEQ, HKEX; SH/SZ/BJ/HK are also understood) may be NULL
  * or "", in which case the board is decided from the code alone where that
- * is unambiguous (001xxx: SZSE stock or SSE treasury; 43/83/87/88xxxx: BSE
+ * is unambiguous (001nnn: SZSE stock or SSE treasury; 43/83/87/88nnnn: BSE
  * legacy or NEEQ; these then give ""). A marker on the code wins over the
  * exchange argument. A futures exchange (CFFEX, SHFE, ...) gives "".
  */
