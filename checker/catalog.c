@@ -671,20 +671,9 @@ int ck_catalog_freeze(struct ck_catalog *cat, char **err)
 
 char *ck_catalog_user_dir(const char *given)
 {
-    if (given && *given)
-        return ck_strdup(given);
-    const char *env = getenv("FUNDCHECK_CATALOG_DIR");
-    if (env && *env)
-        return ck_strdup(env);
-    struct ck_buf b;
-    ck_buf_init(&b);
-    const char *xdg = getenv("XDG_DATA_HOME");
-    const char *home = getenv("HOME");
-    if (xdg && *xdg)
-        ck_buf_printf(&b, "%s/fundcheck/catalogs", xdg);
-    else if (home && *home)
-        ck_buf_printf(&b, "%s/.local/share/fundcheck/catalogs", home);
-    return ck_buf_take(&b);
+    /* The library reads no environment: the CLI resolves the default user
+     * directory ($FUNDCHECK_CATALOG_DIR, XDG) and passes it in. */
+    return ck_strdup(given ? given : "");
 }
 
 static int load_dir(struct ck_catalog *cat, const char *dir, int user, char **err)

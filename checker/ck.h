@@ -2,28 +2,14 @@
 #ifndef CK_CK_H
 #define CK_CK_H
 /*
- * Project-wide definitions: status codes returned by every function that can
- * fail, process exit codes, attributes, and the input limits. Every limit is
+ * Project-wide definitions: the public header's status codes (returned by
+ * every function that can fail), process exit codes, attributes, and the input limits. Every limit is
  * wrapped in #ifndef so a build can override it with -D.
  */
 #include <stddef.h>
 
-enum ck_status {
-    CK_OK = 0,
-    CK_ENOMEM,    /* out of memory (normally fatal through ck_malloc) */
-    CK_EIO,       /* reading or writing a file failed */
-    CK_EINVAL,    /* invalid argument or invocation */
-    CK_ESYNTAX,   /* malformed rule, catalogue or filing text */
-    CK_ELIMIT,    /* an input limit was hit */
-    CK_EXML,      /* libxml2 reported an error */
-    CK_EREGEX,    /* PCRE2 reported an error */
-    CK_EDB,       /* SQLite reported an error */
-    CK_EINTERNAL, /* a bug */
-    CK_STATUS_COUNT
-};
-
-/* Returns a static English description of a status code. */
-const char *ck_strerror(int status);
+/* enum ck_status, ck_strerror: the public header's. */
+#include "fundcheck.h"
 
 /* Process exit codes (the spec's output contract); the highest applicable wins. */
 enum ck_exit {

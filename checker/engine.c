@@ -43,9 +43,6 @@ static int looks_like_root(const char *dir)
 
 char *ck_engine_data_root(void)
 {
-    const char *env = getenv("FUNDCHECK_DATA");
-    if (env && *env)
-        return ck_strdup(env);
     char exe[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (n > 0) {
@@ -70,7 +67,7 @@ int ck_engine_open(const struct ck_engine_opts *o, struct ck_engine **out, char 
     struct ck_engine *eng = ck_calloc(1, sizeof *eng);
     eng->lang = o->lang;
     eng->want_hash = 1;
-    eng->data_root = ck_engine_data_root();
+    eng->data_root = o->data_root && *o->data_root ? ck_strdup(o->data_root) : ck_engine_data_root();
     char *src_schema = join(eng->data_root, "checker/schema");
     if (is_dir(src_schema)) {
         eng->schema_dir = src_schema;
@@ -157,6 +154,18 @@ void ck_check_path(const struct ck_engine *eng, struct ck_evaluator *ev, const c
     ck_findings_init(&out->findings);
     out->status = ck_filing_load_ex(path, eng->schema, eng->want_hash, &out->filing, &out->err_line,
                                     &out->err_msg);
+    if (out->status == CK_OK)
+        evaluate(eng, ev, NULL, out);
+}
+
+void ck_check_bytes(const struct ck_engine *eng, struct ck_evaluator *ev, const char *path,
+                    const char *bytes, size_t len, struct ck_result *out)
+{
+    memset(out, 0, sizeof *out);
+    out->path = ck_strdup(path);
+    ck_findings_init(&out->findings);
+    out->status = ck_filing_load_buffer(path, bytes, len, eng->schema, eng->want_hash, &out->filing,
+                                        &out->err_line, &out->err_msg);
     if (out->status == CK_OK)
         evaluate(eng, ev, NULL, out);
 }

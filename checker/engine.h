@@ -24,6 +24,7 @@ struct ck_engine_opts {
     const char *catalog_dir; /* user catalogue dir; NULL: default */
     int lang;                /* CK_LANG_* */
     int no_catalog;          /* skip loading the catalogue (rules that need it see none) */
+    const char *data_root;   /* NULL: ck_engine_data_root() */
 };
 
 struct ck_engine {
@@ -37,10 +38,13 @@ struct ck_engine {
     xmlDocPtr skeleton;         /* owned; example skeleton */
     int lang;
     int want_hash; /* compute each filing's SHA-256 (default 1; `check` turns it off) */
+    ck_diag_fn *diag; /* the public API's diagnostic callback, or NULL */
+    void *diag_user;
 };
 
-/* Locates the data root: $FUNDCHECK_DATA, else the source tree containing
- * the executable (build/fundcheck → .), else the installed data dir. */
+/* Locates the data root: the source tree containing the executable
+ * (build/fundcheck → .), else the installed data dir. The library reads no
+ * environment: the CLI's $FUNDCHECK_DATA arrives as ck_engine_opts.data_root. */
 char *ck_engine_data_root(void);
 
 /* Opens the engine. On failure returns a ck_status and *err holds
@@ -62,6 +66,9 @@ struct ck_result {
  * fails as a whole: problems with the file end up in out->status. */
 void ck_check_path(const struct ck_engine *eng, struct ck_evaluator *ev, const char *path,
                    struct ck_result *out);
+/* The same for filing bytes in memory (borrowed for the call). */
+void ck_check_bytes(const struct ck_engine *eng, struct ck_evaluator *ev, const char *path,
+                    const char *bytes, size_t len, struct ck_result *out);
 /* The same for a document in memory (takes ownership of doc). */
 void ck_check_doc(const struct ck_engine *eng, struct ck_evaluator *ev, const char *path,
                   xmlDocPtr doc, const struct ck_rule *only, struct ck_result *out);

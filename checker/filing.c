@@ -23,6 +23,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libxml/parser.h>
+#include <limits.h>
 #include <libxml/SAX2.h>
 #include <libxml/xpath.h>
 #include <stdio.h>
@@ -333,10 +334,27 @@ int ck_filing_load_ex(const char *path, xmlSchemaPtr schema, int want_hash, stru
     int rc = read_file(path, &buf, &len, err_msg);
     if (rc != CK_OK)
         return rc;
+    rc = ck_filing_load_buffer(path, buf, len, schema, want_hash, out, err_line, err_msg);
+    free(buf);
+    return rc;
+}
+
+int ck_filing_load_buffer(const char *path, const char *buf, size_t len, xmlSchemaPtr schema,
+                          int want_hash, struct ck_filing **out, long *err_line, char **err_msg)
+{
+    *out = NULL;
+    *err_line = 0;
+    *err_msg = NULL;
     if (len == 0) {
-        free(buf);
         *err_msg = ck_strdup("empty file");
         return CK_ESYNTAX;
+    }
+    if (len > CK_MAX_FILING_BYTES || len > (size_t)INT_MAX) {
+        struct ck_buf b;
+        ck_buf_init(&b);
+        ck_buf_printf(&b, "file too large (limit %u bytes)", (unsigned)CK_MAX_FILING_BYTES);
+        *err_msg = ck_buf_take(&b);
+        return CK_ELIMIT;
     }
     char sha[65] = "";
     if (want_hash)
@@ -354,7 +372,6 @@ int ck_filing_load_ex(const char *path, xmlSchemaPtr schema, int want_hash, stru
     ck_buf_init(&pe.msg);
     xmlParserCtxtPtr pctx = xmlNewParserCtxt();
     if (pctx == NULL) {
-        free(buf);
         *err_msg = ck_strdup("out of memory creating the XML parser");
         return CK_ENOMEM;
     }
@@ -366,7 +383,6 @@ int ck_filing_load_ex(const char *path, xmlSchemaPtr schema, int want_hash, stru
     int well_formed = pctx->wellFormed;
     xmlFreeParserCtxt(pctx);
     xmlSetStructuredErrorFunc(NULL, NULL);
-    free(buf);
     if (doc == NULL || !well_formed || pe.doctype) {
         xmlFreeDoc(doc);
         *err_line = pe.line;
@@ -379,7 +395,7 @@ int ck_filing_load_ex(const char *path, xmlSchemaPtr schema, int want_hash, stru
         return CK_EXML;
     }
     ck_buf_fini(&pe.msg);
-    rc = ck_filing_from_doc(path, doc, schema, out, err_line, err_msg);
+    int rc = ck_filing_from_doc(path, doc, schema, out, err_line, err_msg);
     if (rc == CK_OK) {
         memcpy((*out)->sha256, sha, sizeof sha);
         (*out)->bytes = len;

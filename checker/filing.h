@@ -43,6 +43,11 @@ int ck_filing_load(const char *path, xmlSchemaPtr schema, struct ck_filing **out
 int ck_filing_load_ex(const char *path, xmlSchemaPtr schema, int want_hash, struct ck_filing **out,
                       long *err_line, char **err_msg);
 
+/* The same for filing bytes in memory (borrowed; not kept): the file-size
+ * cap applies as for a file, and path is only the name used in messages. */
+int ck_filing_load_buffer(const char *path, const char *buf, size_t len, xmlSchemaPtr schema,
+                          int want_hash, struct ck_filing **out, long *err_line, char **err_msg);
+
 /* The same for a document already in memory (rule examples, fuzzing):
  * takes ownership of doc on every path. */
 int ck_filing_from_doc(const char *path, xmlDocPtr doc, xmlSchemaPtr schema, struct ck_filing **out,

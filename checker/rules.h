@@ -10,20 +10,13 @@
  * share it read-only. XPath expressions are kept as source strings indexed
  * by number; each evaluator compiles its own copies (see eval.h).
  */
+#include "fundcheck.h"
 #include "regex.h"
 
 #include <libxml/tree.h>
 #include <stddef.h>
 
-enum ck_severity {
-    CK_SEV_NOTICE = 0,
-    CK_SEV_WARNING,
-    CK_SEV_VIOLATION,
-    CK_SEV_COUNT,
-};
-
-enum ck_lang { CK_LANG_ZH = 0, CK_LANG_EN, CK_LANG_COUNT };
-
+/* enum ck_severity and enum ck_lang are the public header's. */
 /* "notice" / "warning" / "violation"; -1 when s is none of them. */
 int ck_severity_parse(const char *s);
 const char *ck_severity_name(int sev);

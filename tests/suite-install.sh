@@ -23,6 +23,24 @@ bin="$tmp/prefix/bin/fundcheck"
 [ -x "$bin" ] && ok "binary installed" || bad "binary installed"
 [ -f "$tmp/prefix/share/man/man1/fundcheck.1" ] && ok "man page installed" || bad "man page installed"
 [ -f "$tmp/prefix/share/fundcheck/schema/filing-1.xsd" ] && ok "schema installed" || bad "schema installed"
+# The library: header, archive, shared object and pkg-config file; the
+# embedding example builds from them alone and runs against the .so.
+inc="$tmp/prefix/include/fundcheck.h" pc="$tmp/prefix/lib/pkgconfig/fundcheck.pc"
+if [ -f "$inc" ] && [ -f "$tmp/prefix/lib/libfundcheck.a" ] && [ -e "$tmp/prefix/lib/libfundcheck.so" ] && [ -f "$pc" ]; then
+    ok "library installed (fundcheck.h, libfundcheck.a, libfundcheck.so, fundcheck.pc)"
+else
+    bad "library installed"
+fi
+flags=$(PKG_CONFIG_PATH="$tmp/prefix/lib/pkgconfig" pkg-config --cflags --libs fundcheck 2>&1)
+# shellcheck disable=SC2086
+if cc -std=c11 -Wall -Werror tests/embed/embed.c $flags -o "$tmp/embed" 2>"$tmp/cc" &&
+    (cd / && LD_LIBRARY_PATH="$tmp/prefix/lib" "$tmp/embed" "$tmp/prefix/share/fundcheck" "$ROOT/fixtures/derivatives.xml" >"$tmp/eo" 2>&1); then
+    bad "embedded check of a violating fixture exits 0"
+elif [ $? -eq 1 ] && grep -q 'DRV-001' "$tmp/eo" && LD_LIBRARY_PATH="$tmp/prefix/lib" ldd "$tmp/embed" | grep -q "$tmp/prefix/lib/libfundcheck.so"; then
+    ok "pkg-config fundcheck builds the example, linked to the installed .so; it finds DRV-001"
+else
+    bad "example via pkg-config: $flags $(cat "$tmp/cc") $(head -3 "$tmp/eo")"
+fi
 # Run from elsewhere so nothing can be found relative to the source tree.
 cp fixtures/derivatives.xml "$tmp/d.xml"
 (cd / && FUNDCHECK_CATALOG_DIR="$tmp/none" "$bin" check "$tmp/d.xml" >"$tmp/out" 2>&1); rc=$?

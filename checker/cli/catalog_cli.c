@@ -8,6 +8,7 @@
  * 3 bad usage or bad catalogue data, 4 system error.
  */
 #include "catalog.h"
+#include "cli.h"
 
 #include "ck.h"
 #include "mem.h"
@@ -147,7 +148,9 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 static int load(const char *shipped, const struct opts *o, struct ck_catalog **cat)
 {
     char *err = NULL;
-    int rc = ck_catalog_load(shipped, o->catalog_dir, cat, &err);
+    char *user_dir = ck_cli_user_catalog_dir(o->catalog_dir);
+    int rc = ck_catalog_load(shipped, user_dir, cat, &err);
+    free(user_dir);
     if (rc != CK_OK) {
         fprintf(stderr, "fundcheck: %s\n", err ? err : "cannot load the catalogue");
         free(err);
@@ -220,7 +223,7 @@ static int store(const struct opts *o, const char *file_name, const struct ck_bu
     if (o->output) {
         ck_buf_adds(&path, o->output);
     } else {
-        char *dir = ck_catalog_user_dir(o->catalog_dir);
+        char *dir = ck_cli_user_catalog_dir(o->catalog_dir);
         if (*dir == '\0' || mkdirs(dir) != 0) {
             fprintf(stderr, "fundcheck: cannot create catalogue directory %s: %s\n",
                     *dir ? dir : "(no HOME)", strerror(errno));

@@ -33,12 +33,48 @@ int ck_cli_parse_lang(const char *s)
     return -1;
 }
 
+/* The environment is the CLI's business: the library reads none. */
+char *ck_cli_data_root(void)
+{
+    const char *env = getenv("FUNDCHECK_DATA");
+    return env && *env ? ck_strdup(env) : ck_engine_data_root();
+}
+
+char *ck_cli_user_catalog_dir(const char *given)
+{
+    if (given && *given)
+        return ck_strdup(given);
+    const char *env = getenv("FUNDCHECK_CATALOG_DIR");
+    if (env && *env)
+        return ck_strdup(env);
+    struct ck_buf b;
+    ck_buf_init(&b);
+    const char *xdg = getenv("XDG_DATA_HOME");
+    const char *home = getenv("HOME");
+    if (xdg && *xdg)
+        ck_buf_printf(&b, "%s/fundcheck/catalogs", xdg);
+    else if (home && *home)
+        ck_buf_printf(&b, "%s/.local/share/fundcheck/catalogs", home);
+    return ck_buf_take(&b);
+}
+
+static int open_engine(const char *rules_dir, const char *catalog_dir, int lang, int no_catalog,
+                       struct ck_engine **eng, char **err)
+{
+    char *root = ck_cli_data_root();
+    char *user_cat = ck_cli_user_catalog_dir(catalog_dir);
+    struct ck_engine_opts eo = {rules_dir, user_cat, lang, no_catalog, root};
+    int rc = ck_engine_open(&eo, eng, err);
+    free(root);
+    free(user_cat);
+    return rc;
+}
+
 struct ck_engine *ck_cli_open_engine(const struct ck_common_opts *o)
 {
-    struct ck_engine_opts eo = {o->rules_dir, o->catalog_dir, o->lang, 0};
     struct ck_engine *eng = NULL;
     char *err = NULL;
-    if (ck_engine_open(&eo, &eng, &err) != CK_OK) {
+    if (open_engine(o->rules_dir, o->catalog_dir, o->lang, 0, &eng, &err) != CK_OK) {
         fprintf(stderr, "fundcheck: cannot load the rule set or catalogue:\n%s", err ? err : "");
         free(err);
         return NULL;
@@ -179,10 +215,9 @@ static int cmd_validate(int argc, char **argv)
         fputs(validate_help, stdout);
         return CK_EXIT_CLEAN;
     }
-    struct ck_engine_opts eo = {NULL, NULL, CK_LANG_ZH, 1};
     struct ck_engine *eng = NULL;
     char *err = NULL;
-    if (ck_engine_open(&eo, &eng, &err) != CK_OK) {
+    if (open_engine(NULL, NULL, CK_LANG_ZH, 1, &eng, &err) != CK_OK) {
         fprintf(stderr, "fundcheck: %s", err ? err : "cannot load the schema\n");
         free(err);
         return CK_EXIT_USAGE;
@@ -533,7 +568,7 @@ static int cmd_rules(int argc, char **argv)
 
 static int cmd_catalog(int argc, char **argv)
 {
-    char *root = ck_engine_data_root();
+    char *root = ck_cli_data_root();
     struct ck_buf dir;
     ck_buf_init(&dir);
     ck_buf_printf(&dir, "%s/catalogs", root);

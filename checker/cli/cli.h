@@ -19,6 +19,12 @@ struct ck_common_opts {
 };
 /* Parses --lang zh|en; returns -1 when invalid. */
 int ck_cli_parse_lang(const char *s);
+/* The data root: $FUNDCHECK_DATA, else ck_engine_data_root(). Caller frees. */
+char *ck_cli_data_root(void);
+/* The user's catalogue directory: given, else $FUNDCHECK_CATALOG_DIR, else
+ * $XDG_DATA_HOME/fundcheck/catalogs or ~/.local/share/fundcheck/catalogs;
+ * "" when none applies. Caller frees. */
+char *ck_cli_user_catalog_dir(const char *given);
 /* Opens the engine or prints the errors; returns NULL on failure (exit 3). */
 struct ck_engine *ck_cli_open_engine(const struct ck_common_opts *o);
 

@@ -26,7 +26,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (eng == NULL) {
         fuzz_env();
         xmlInitParser();
-        struct ck_engine_opts o = {NULL, NULL, CK_LANG_ZH, 0};
+        struct ck_engine_opts o = {NULL, getenv("FUNDCHECK_CATALOG_DIR"), CK_LANG_ZH, 0, getenv("FUNDCHECK_DATA")};
         char *err = NULL;
         if (ck_engine_open(&o, &eng, &err) != CK_OK) {
             fprintf(stderr, "fuzz_rules: cannot open the engine:\n%s", err ? err : "");

@@ -124,7 +124,7 @@ CK_TEST(store_migrates_forward)
 
 CK_TEST(store_put_is_atomic_and_idempotent)
 {
-    struct ck_engine_opts eo = {NULL, NULL, CK_LANG_ZH, 0};
+    struct ck_engine_opts eo = {NULL, NULL, CK_LANG_ZH, 0, NULL};
     struct ck_engine *eng = NULL;
     char *err = NULL;
     if (ck_engine_open(&eo, &eng, &err) != CK_OK) {
@@ -186,7 +186,7 @@ CK_TEST(store_put_is_atomic_and_idempotent)
  * half-way is rolled back alone; the earlier ones of the batch are kept. */
 CK_TEST(store_batch_keeps_each_filing_atomic)
 {
-    struct ck_engine_opts eo = {NULL, NULL, CK_LANG_ZH, 0};
+    struct ck_engine_opts eo = {NULL, NULL, CK_LANG_ZH, 0, NULL};
     struct ck_engine *eng = NULL;
     char *err = NULL;
     if (ck_engine_open(&eo, &eng, &err) != CK_OK) {
