@@ -7,6 +7,7 @@
 #include "regex.h"
 #include "xenv.h"
 #include "xfunc.h"
+#include "xpc.h"
 
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
@@ -19,12 +20,26 @@ struct ck_evaluator {
     const struct ck_ruleset *rs;
     xmlXPathContextPtr ctx;      /* owned */
     xmlXPathCompExprPtr *comp;   /* owned; one per rs->exprs */
+    struct ck_xpc **xpc;         /* owned; one per rs->exprs, NULL outside the subset */
+    struct ck_xpc_vm *vm;        /* owned; runs xpc */
+    int *canon;                  /* owned; per expr: first expr with the same source */
+    /* Context node-sets of the current document, per canonical expression:
+     * rules that share a context (seven share the clause/note/disclosure
+     * one) evaluate it once per filing. */
+    struct ctx_memo {
+        unsigned long generation;
+        xmlNodePtr *nodes; /* owned */
+        size_t n, cap;
+    } *ctx_memo;                 /* owned; one per rs->exprs */
+    unsigned long generation;    /* bumped per document */
+    unsigned long xpc_runs, xpc_fallbacks;
     struct ck_regex_scratch *scratch; /* owned */
     struct ck_buf explain;       /* owned */
     struct ck_xenv env;
     struct ck_buf errors;        /* owned; runtime errors of the current doc */
     double *rule_seconds;        /* owned; per-rule time when profiling, else NULL */
     unsigned long *rule_hits;    /* owned; per-rule candidates evaluated */
+    unsigned langs;              /* bit per CK_LANG_*: messages interpolated */
     /* Sibling positions for node paths, per depth, valid for the current doc
      * only (reset by ck_eval_doc): findings arrive in document order, so the
      * position of holding[k+1] is found from holding[k] instead of counting
@@ -35,10 +50,14 @@ struct ck_evaluator {
     } pos[8];
 };
 
+/* The string variables rules may use, held by the xpc vm as well. */
+static const char *const vm_vars[] = {"period-start", "period-end", "signals", "lang"};
+
 struct ck_evaluator *ck_eval_new(const struct ck_ruleset *rs, const struct ck_catalog *cat, int lang)
 {
     struct ck_evaluator *ev = ck_calloc(1, sizeof *ev);
     ev->rs = rs;
+    ev->langs = (1u << CK_LANG_COUNT) - 1;
     ev->scratch = ck_regex_scratch_new();
     ck_buf_init(&ev->explain);
     ck_buf_init(&ev->errors);
@@ -53,13 +72,35 @@ struct ck_evaluator *ck_eval_new(const struct ck_ruleset *rs, const struct ck_ca
     if (ev->ctx == NULL)
         (void)ck_malloc((size_t)-1);
     ev->ctx->userData = &ev->env;
+    /* Reuse XPath objects instead of a malloc/free pair for every
+     * intermediate node-set, string and number (libxml2 2.9 has the cache
+     * off by default). */
+    xmlXPathContextSetCache(ev->ctx, 1, 100, 0);
     ck_xfunc_register(ev->ctx);
     ev->comp = ck_calloc(rs->n_exprs + 1, sizeof *ev->comp);
     /* The rule set compiled every expression once when it loaded, so these
      * cannot fail except for lack of memory. */
     for (size_t i = 0; i < rs->n_exprs; i++)
         ev->comp[i] = xmlXPathCtxtCompile(ev->ctx, (const xmlChar *)rs->exprs[i].source);
+    ev->vm = ck_xpc_vm_new(ev->ctx, CK_ARRAY_LEN(vm_vars));
+    ev->xpc = ck_calloc(rs->n_exprs + 1, sizeof *ev->xpc);
+    ev->canon = ck_calloc(rs->n_exprs + 1, sizeof *ev->canon);
+    ev->ctx_memo = ck_calloc(rs->n_exprs + 1, sizeof *ev->ctx_memo);
+    for (size_t i = 0; i < rs->n_exprs; i++) {
+        ev->xpc[i] = ck_xpc_compile(rs->exprs[i].source, ev->ctx, vm_vars, CK_ARRAY_LEN(vm_vars));
+        ev->canon[i] = (int)i;
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(rs->exprs[j].source, rs->exprs[i].source) == 0) {
+                ev->canon[i] = (int)j;
+                break;
+            }
+    }
     return ev;
+}
+
+void ck_eval_set_langs(struct ck_evaluator *ev, unsigned mask)
+{
+    ev->langs = mask ? mask : (1u << CK_LANG_COUNT) - 1;
 }
 
 void ck_eval_profile_enable(struct ck_evaluator *ev)
@@ -101,9 +142,16 @@ void ck_eval_free(struct ck_evaluator *ev)
         return;
     free(ev->rule_seconds);
     free(ev->rule_hits);
-    for (size_t i = 0; i < ev->rs->n_exprs; i++)
+    for (size_t i = 0; i < ev->rs->n_exprs; i++) {
         xmlXPathFreeCompExpr(ev->comp[i]);
+        ck_xpc_free(ev->xpc[i]);
+        free(ev->ctx_memo[i].nodes);
+    }
     free(ev->comp);
+    free(ev->xpc);
+    free(ev->canon);
+    free(ev->ctx_memo);
+    ck_xpc_vm_free(ev->vm);
     xmlXPathFreeContext(ev->ctx);
     ck_regex_scratch_free(ev->scratch);
     ck_buf_fini(&ev->explain);
@@ -143,6 +191,14 @@ static xmlXPathObjectPtr run(struct ck_evaluator *ev, int expr, xmlNodePtr node,
 
 static int run_bool(struct ck_evaluator *ev, int expr, xmlNodePtr node, const char *rule_id)
 {
+    if (expr >= 0 && ev->xpc[expr]) {
+        int b;
+        ev->ctx->node = node;
+        ev->xpc_runs++;
+        if (ck_xpc_eval_bool(ev->vm, ev->xpc[expr], node, &b) == CK_XPC_OK)
+            return b;
+        ev->xpc_fallbacks++;
+    }
     xmlXPathObjectPtr r = run(ev, expr, node, rule_id);
     if (r == NULL)
         return 0;
@@ -153,6 +209,14 @@ static int run_bool(struct ck_evaluator *ev, int expr, xmlNodePtr node, const ch
 
 static char *run_string(struct ck_evaluator *ev, int expr, xmlNodePtr node, const char *rule_id)
 {
+    if (expr >= 0 && ev->xpc[expr]) {
+        const char *s;
+        ev->ctx->node = node;
+        ev->xpc_runs++;
+        if (ck_xpc_eval_string(ev->vm, ev->xpc[expr], node, &s) == CK_XPC_OK)
+            return ck_strdup(s);
+        ev->xpc_fallbacks++;
+    }
     xmlXPathObjectPtr r = run(ev, expr, node, rule_id);
     if (r == NULL)
         return ck_strdup("");
@@ -165,6 +229,9 @@ static char *run_string(struct ck_evaluator *ev, int expr, xmlNodePtr node, cons
 
 static void set_var(struct ck_evaluator *ev, const char *name, const char *value)
 {
+    for (size_t i = 0; i < CK_ARRAY_LEN(vm_vars); i++)
+        if (strcmp(vm_vars[i], name) == 0)
+            ck_xpc_vm_set_var(ev->vm, i, value);
     xmlXPathRegisterVariable(ev->ctx, (const xmlChar *)name,
                              xmlXPathNewString((const xmlChar *)value));
 }
@@ -387,16 +454,65 @@ static void eval_rule_on(struct ck_evaluator *ev, const struct ck_rule *r, xmlNo
     if (ev->env.catalog_edition)
         f->catalog_edition = ck_strdup(ev->env.catalog_edition);
     for (int l = 0; l < CK_LANG_COUNT; l++) {
+        f->evidence[l] = ck_buf_take(&evid[l]);
+        if (!(ev->langs & (1u << l)))
+            continue; /* message[l] stays NULL: nobody asked for it */
         set_var(ev, "signals", ck_buf_str(&sig[l]));
         set_var(ev, "lang", l == CK_LANG_ZH ? "zh" : "en");
         f->message[l] = interpolate(ev, &r->message[l], node, r->id);
-        f->evidence[l] = ck_buf_take(&evid[l]);
     }
 out:
     for (int l = 0; l < CK_LANG_COUNT; l++) {
         ck_buf_fini(&sig[l]);
         ck_buf_fini(&evid[l]);
     }
+}
+
+/* The context node-set of expr on the current document, evaluated once per
+ * document for every rule with the same context. NULL after an error
+ * (noted for the rule). */
+static const struct ctx_memo *context_nodes(struct ck_evaluator *ev, int expr, xmlNodePtr root,
+                                            const char *rule_id)
+{
+    if (expr < 0)
+        return NULL;
+    struct ctx_memo *m = &ev->ctx_memo[ev->canon[expr]];
+    if (m->generation == ev->generation)
+        return m;
+    xmlNodePtr *nodes = NULL;
+    size_t n = 0;
+    xmlXPathObjectPtr set = NULL;
+    int got = 0;
+    if (ev->xpc[expr]) {
+        ev->ctx->node = root;
+        ev->xpc_runs++;
+        got = ck_xpc_eval_nodes(ev->vm, ev->xpc[expr], root, &nodes, &n) == CK_XPC_OK;
+        if (!got)
+            ev->xpc_fallbacks++;
+    }
+    if (!got) {
+        set = run(ev, expr, root, rule_id);
+        if (set == NULL)
+            return NULL;
+        if (set->type != XPATH_NODESET) {
+            note_error(ev, rule_id, expr);
+            xmlXPathFreeObject(set);
+            return NULL;
+        }
+        nodes = set->nodesetval ? set->nodesetval->nodeTab : NULL;
+        n = set->nodesetval ? (size_t)set->nodesetval->nodeNr : 0;
+    }
+    if (n > m->cap) {
+        m->cap = n;
+        free(m->nodes);
+        m->nodes = ck_reallocarray(NULL, n, sizeof *m->nodes);
+    }
+    if (n)
+        memcpy(m->nodes, nodes, n * sizeof *nodes);
+    m->n = n;
+    m->generation = ev->generation;
+    xmlXPathFreeObject(set);
+    return m;
 }
 
 int ck_eval_doc(struct ck_evaluator *ev, xmlDocPtr doc, const char *period_start,
@@ -406,6 +522,7 @@ int ck_eval_doc(struct ck_evaluator *ev, xmlDocPtr doc, const char *period_start
     *errors = NULL;
     ck_buf_reset(&ev->errors);
     ck_regex_scratch_new_doc(ev->scratch);
+    ev->generation++;
     memset(ev->pos, 0, sizeof ev->pos);
     ev->ctx->doc = doc;
     ev->env.period_start = period_start ? period_start : "";
@@ -422,24 +539,15 @@ int ck_eval_doc(struct ck_evaluator *ev, xmlDocPtr doc, const char *period_start
         struct timespec t0, t1;
         if (ev->rule_seconds)
             clock_gettime(CLOCK_MONOTONIC, &t0);
-        xmlXPathObjectPtr set = run(ev, r->context_expr, root, r->id);
-        if (set == NULL)
-            continue;
-        if (set->type == XPATH_NODESET) {
-            if (set->nodesetval == NULL) { /* the empty set */
-                xmlXPathFreeObject(set);
-                continue;
-            }
+        const struct ctx_memo *cm = context_nodes(ev, r->context_expr, root, r->id);
+        if (cm) {
             /* Candidates are evaluated after the context set is complete;
-             * the set is ours until freed. */
-            for (int k = 0; k < set->nodesetval->nodeNr; k++)
-                eval_rule_on(ev, r, set->nodesetval->nodeTab[k], out);
+             * the memo is not touched again for this context and document. */
+            for (size_t k = 0; k < cm->n; k++)
+                eval_rule_on(ev, r, cm->nodes[k], out);
             if (ev->rule_hits)
-                ev->rule_hits[i] += (unsigned long)set->nodesetval->nodeNr;
-        } else {
-            note_error(ev, r->id, r->context_expr);
+                ev->rule_hits[i] += (unsigned long)cm->n;
         }
-        xmlXPathFreeObject(set);
         if (ev->rule_seconds) {
             clock_gettime(CLOCK_MONOTONIC, &t1);
             ev->rule_seconds[i] += (double)(t1.tv_sec - t0.tv_sec) + 1e-9 * (double)(t1.tv_nsec - t0.tv_nsec);

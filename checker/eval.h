@@ -40,6 +40,12 @@ int ck_eval_doc(struct ck_evaluator *ev, xmlDocPtr doc, const char *period_start
 char *ck_eval_template(struct ck_evaluator *ev, const struct ck_template *t, xmlNodePtr node,
                        const char *const *names, const char *const *values, size_t n_vars);
 
+/* Languages whose messages are interpolated for findings: a bit per
+ * CK_LANG_* (default both; 0 restores both). A finding's message in a
+ * language not asked for stays NULL. `check` asks for its --lang only; the
+ * store keeps both. */
+void ck_eval_set_langs(struct ck_evaluator *ev, unsigned mask);
+
 /* Per-rule timing (for `check --profile` and the benchmarks). */
 void ck_eval_profile_enable(struct ck_evaluator *ev);
 void ck_eval_profile_print(const struct ck_evaluator *ev, FILE *out);

@@ -191,6 +191,7 @@ static void parse_template(struct loader *ld, const char *src, const char *file,
 }
 
 static void template_fini(struct ck_template *t);
+static void format_basis(const struct ck_rule *r, struct ck_buf *out);
 
 static int lang_index(xmlNodePtr n)
 {
@@ -498,6 +499,12 @@ int ck_rules_load(const char *rules_dir, const char *schema_path, struct ck_rule
     struct ck_ruleset *rs = ld.rs;
     if (rs->n_rules)
         qsort(rs->rules, rs->n_rules, sizeof *rs->rules, cmp_rule);
+    for (size_t i = 0; i < rs->n_rules; i++) {
+        struct ck_buf bt;
+        ck_buf_init(&bt);
+        format_basis(&rs->rules[i], &bt);
+        rs->rules[i].basis_text = ck_buf_take(&bt);
+    }
     if (rs->n_regexes)
         qsort(rs->regexes, rs->n_regexes, sizeof *rs->regexes, cmp_regex);
     for (size_t i = 1; i < rs->n_rules; i++)
@@ -608,6 +615,7 @@ void ck_rules_free(struct ck_ruleset *rs)
         free(r->examples);
         free(r->lookthrough_categories);
         free(r->file);
+        free(r->basis_text);
     }
     free(rs->rules);
     for (size_t i = 0; i < rs->n_regexes; i++)
@@ -659,7 +667,8 @@ int ck_rules_known(const struct ck_ruleset *rs, const char *id)
     return ck_category_valid(id) || ck_rules_find(rs, id) != NULL;
 }
 
-void ck_rules_basis_text(const struct ck_rule *r, struct ck_buf *out)
+/* Every report line of a finding quotes the basis: formatted once per rule. */
+static void format_basis(const struct ck_rule *r, struct ck_buf *out)
 {
     for (size_t i = 0; i < r->n_basis; i++) {
         if (i)
@@ -667,4 +676,13 @@ void ck_rules_basis_text(const struct ck_rule *r, struct ck_buf *out)
         ck_buf_printf(out, "《%s》%s：「%s」", r->basis[i].document, r->basis[i].article,
                       r->basis[i].text);
     }
+}
+
+void ck_rules_basis_text(const struct ck_rule *r, struct ck_buf *out)
+{
+    if (r->basis_text) {
+        ck_buf_adds(out, r->basis_text);
+        return;
+    }
+    format_basis(r, out);
 }

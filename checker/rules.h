@@ -93,6 +93,7 @@ struct ck_rule {
     char *lookthrough_categories; /* owned; space-separated */
     char *file;                   /* owned */
     long line;
+    char *basis_text; /* owned; ck_rules_basis_text's result, built once at load */
 };
 
 struct ck_expr {

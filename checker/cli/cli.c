@@ -161,6 +161,7 @@ static int cmd_check(int argc, char **argv)
     size_t n = (size_t)(argc - optind);
     struct ck_result *res = ck_calloc(n, sizeof *res);
     struct ck_evaluator *ev = ck_eval_new(eng->rules, eng->catalog, co.lang);
+    ck_eval_set_langs(ev, 1u << co.lang);
     if (profile)
         ck_eval_profile_enable(ev);
     for (size_t i = 0; i < n; i++)
