@@ -458,6 +458,10 @@ int ck_rules_load(const char *rules_dir, const char *schema_path, struct ck_rule
             ck_buf_fini(&path);
             continue;
         }
+        /* libxml2 stores the URL %-escaped ("my%20rules"); messages name
+         * the file as the user wrote it. */
+        xmlFree((xmlChar *)doc->URL);
+        doc->URL = xmlStrdup((const xmlChar *)ld.file);
         if (doc->intSubset != NULL)
             load_error(&ld, 1, "rule files must not contain a DTD");
         xmlSchemaValidCtxtPtr vctx = xmlSchemaNewValidCtxt(schema);

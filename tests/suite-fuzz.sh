@@ -1,7 +1,7 @@
 #!/bin/sh
 # Fuzz corpora replay: builds each fuzz target (tests/fuzz/fuzz_*.c) with the
-# normal compiler against the objects of $BUILD (every checker object except
-# main.o) and tests/fuzz/standalone.c's main(), then replays
+# normal compiler against $BUILD/libfundcheck.a and tests/fuzz/standalone.c's
+# main(), then replays
 # tests/fuzz/corpus/<target>/ through it. Under the ASan build (CK_ASAN=1)
 # the same replay runs with AddressSanitizer, UBSan and LeakSanitizer.
 # libFuzzer itself (clang) is `make fuzz` / tests/fuzz/run.sh.
@@ -21,9 +21,10 @@ SAN=""
 [ "$CK_ASAN" = 1 ] && SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 OUT=$BUILD/fuzz-replay
 mkdir -p "$OUT"
-objs=$(ls "$BUILD"/obj/*.o 2>/dev/null | grep -v '/main\.o$')
-if [ -z "$objs" ]; then
-    echo "no objects in $BUILD/obj (run make)"
+# the library archive, not a list of objects: the path may contain spaces
+lib=$BUILD/libfundcheck.a
+if [ ! -f "$lib" ]; then
+    echo "no $lib (run make)"
     echo "fuzz: 0 passed, 1 failed"
     exit 1
 fi
@@ -36,7 +37,7 @@ for src in tests/fuzz/fuzz_*.c; do
     # shellcheck disable=SC2086
     if $CC -g -O1 -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DPCRE2_CODE_UNIT_WIDTH=8 \
         -DFUZZ_ROOT="\"$ROOT\"" -Wall -Wextra -Werror $SAN $(pkg-config --cflags $PKGS) \
-        -Ichecker -Itests/fuzz "$src" tests/fuzz/standalone.c $objs \
+        -Ichecker -Itests/fuzz "$src" tests/fuzz/standalone.c "$lib" \
         $(pkg-config --libs $PKGS) -lpthread -lm -o "$bin" 2>"$work/cc.err"; then
         ok "build $t"
     else

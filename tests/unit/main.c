@@ -24,6 +24,21 @@ static const struct entry tests[] = {
 int main(int argc, char **argv)
 {
     int passed = 0, failed = 0;
+    /* A name that matches no test is an error, not "0 passed, 0 failed". */
+    int unknown = 0;
+    for (int a = 1; a < argc; a++) {
+        size_t i = 0;
+        while (i < sizeof(tests) / sizeof(tests[0]) && strcmp(argv[a], tests[i].name) != 0)
+            i++;
+        if (i == sizeof(tests) / sizeof(tests[0])) {
+            fprintf(stderr, "unit-tests: no test named '%s'\n", argv[a]);
+            unknown++;
+        }
+    }
+    if (unknown) {
+        printf("unit: 0 passed, %d failed\n", unknown);
+        return 1;
+    }
     xmlInitParser();
     for (size_t i = 0; i < sizeof(tests) / sizeof(tests[0]); i++) {
         if (argc > 1) {
