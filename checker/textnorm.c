@@ -356,7 +356,8 @@ static const char *const denials[] = {
     "不设置", "未设", "不设", "未约定", "不约定", "未曾", "从未", "均未", "亦未", "并无", "并未",
     "不得", "严禁", "禁止", "杜绝", "不从事", "未从事", "不开展", "未开展", "不进行", "未进行",
     "不属于", "并非", "不构成", "未作出", "不作出", "未提供", "不提供", "未出具", "不出具",
-    "未签署", "不签署", "不以", "未以", "不会", "不再", "无",
+    "未签署", "不签署", "不以", "未以", "不会", "不再", "不为", "不向", "不对", "未向", "未为",
+    "不承担", "未承担", "无",
 };
 
 static const char *const not_denial_after_wu[] = {"论", "条件", "偿", "限", "法", "需", "须", "息", "锡", "人机", "线", "形", "纺"};
@@ -413,8 +414,14 @@ static int is_stop(const char *p, const char *end, int *hard)
 
 int ck_textnorm_negated(const char *text, size_t len, size_t pos)
 {
+    return ck_textnorm_negated_span(text, len, pos, pos);
+}
+
+int ck_textnorm_negated_span(const char *text, size_t len, size_t start, size_t pos)
+{
     const char *end = text + len;
     const char *target = text + (pos <= len ? pos : len);
+    const char *limit = text + (start <= len ? start : len);
     /* walk from the start of the text to pos, keeping the scope state */
     int active = 0, colon_list = 0;
     for (const char *p = text; p < target;) {
@@ -425,7 +432,8 @@ int ck_textnorm_negated(const char *text, size_t len, size_t pos)
             p += (*p == ';' || *p == '\n' || *p == '!' || *p == '?') ? 1 : 3;
             continue;
         }
-        size_t n = denial_at(p, end);
+        /* a denial that opens the match itself belongs to the pattern */
+        size_t n = p != limit ? denial_at(p, end) : 0;
         if (n) {
             active = 1;
             p += n;
@@ -483,6 +491,7 @@ static const struct {
     {"国有资产经营", "soe"}, {"国有资本", "soe"}, {"国有独资", "soe"}, {"国有控股", "soe"},
     {"国有企业", "soe"}, {"国资公司", "soe"}, {"国企", "soe"}, {"市属", "soe"}, {"区属", "soe"},
     {"县属", "soe"}, {"省属", "soe"}, {"国有", "soe"},
+    {"子基金", "investee"}, {"被投基金", "investee"}, {"有限合伙人", "social-capital"},
     {"基金管理人", "manager"}, {"管理人", "manager"}, {"普通合伙人", "manager"},
     {"执行事务合伙人", "manager"},
     {"社会资本", "social-capital"}, {"社会出资人", "social-capital"},
@@ -534,8 +543,12 @@ static int is_object(const char *text, const char *p)
 {
     static const char *const marks[] = {"向", "对", "为", "给", "予", "替", "代", "受让"};
     const char *w = back_cps(text, p, 4);
+    /* only the part of the window after a comma belongs to this clause */
+    for (const char *q = w; q + 3 <= p; q++)
+        if (memcmp(q, "，", 3) == 0 || memcmp(q, "、", 3) == 0)
+            w = q + 3;
     for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
-        if (window_has(w, p, marks[i]) && !window_has(w, p, "，"))
+        if (window_has(w, p, marks[i]))
             return 1;
     return 0;
 }
@@ -561,6 +574,15 @@ const char *ck_textnorm_obligor(const char *text, size_t len, size_t pos, size_t
         size_t n = 0;
         const char *kind = party_at(p, end, &n);
         if (kind) {
+            /* "本基金财产份额", "本基金的股权": a possessive, not an actor */
+            const char *q = p + n;
+            if (starts(q, end, "的"))
+                q += 3;
+            if (starts(q, end, "财产份额") || starts(q, end, "份额") || starts(q, end, "股权") ||
+                starts(q, end, "股份") || starts(q, end, "资产") || starts(q, end, "财产")) {
+                p += n;
+                continue;
+            }
             int obj = is_object(text, p);
             int you = after_you(text, p);
             if (you && p < text + end_pos && !by)
@@ -575,9 +597,10 @@ const char *ck_textnorm_obligor(const char *text, size_t len, size_t pos, size_t
         unsigned cp;
         p += cp_at(p, end, &cp);
     }
+    /* a party named only after the obligation ("……，本基金未参与") is not
+     * taken as its debtor */
+    (void)after;
     if (by)
         return by;
-    if (best)
-        return best;
-    return after ? after : "";
+    return best ? best : "";
 }

@@ -45,12 +45,17 @@ double ck_textnorm_amount(const char *text);
  * scope as described above, else 0. */
 int ck_textnorm_negated(const char *text, size_t len, size_t pos);
 
+/* The same for a match [start, end): the scope is judged at the match's
+ * last character, and a denial that begins exactly at start does not count
+ * (a pattern that begins with 不承担 owns its own negation). */
+int ck_textnorm_negated_span(const char *text, size_t len, size_t start, size_t end);
+
 /* Party kinds, as the tokens rules test. */
 #define CK_PARTY_KINDS "government platform soe fund investee founder manager social-capital"
 
 /* The kind of party owing the obligation at byte range [pos, end) of the
  * sentence text[0..len): the party after 由, else the nearest party before
- * pos that is not the object of 向/对/为/给, else the first party after it.
+ * pos that is not the object of 向/对/为/给 (nor a possessive: 本基金份额).
  * Returns a static string from CK_PARTY_KINDS, or "" when no party is named. */
 const char *ck_textnorm_obligor(const char *text, size_t len, size_t pos, size_t end);
 

@@ -122,7 +122,9 @@ static int each_match(const struct ck_regex *rx, struct ck_regex_scratch *s, con
                     break;
             }
             size_t abs_ms = (size_t)(start - text) + off + ms;
-            if (!ck_textnorm_negated(text, len, abs_ms)) {
+            size_t abs_me = (size_t)(start - text) + off + me;
+            size_t last = abs_me > abs_ms ? abs_me - 1 : abs_ms;
+            if (!ck_textnorm_negated_span(text, len, abs_ms, last)) {
                 struct nhit h = {(size_t)(start - text), (size_t)(p - text), abs_ms,
                                  (size_t)(start - text) + off + me};
                 calls++;
