@@ -13,6 +13,7 @@
 #include "mem.h"
 #include "regex.h"
 #include "rules.h"
+#include "textnorm.h"
 #include "xenv.h"
 
 #include <libxml/xpathInternals.h>
@@ -343,6 +344,7 @@ int ck_xfunc_register(xmlXPathContextPtr ctx)
         xmlXPathRegisterFuncNS(ctx, (const xmlChar *)functions[i].name, (const xmlChar *)CK_NS_FN,
                                functions[i].fn);
     ck_catalog_register_xpath(ctx);
+    ck_textnorm_register_xpath(ctx);
     ctx->error = xpath_error;
     return CK_OK;
 }

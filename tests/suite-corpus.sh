@@ -16,7 +16,7 @@ grep -v '^corpus: ' "$out"
 # Table rows: category cases TP FP FN precision recall [BELOW THRESHOLD]
 counts=$(awk -v min="$MIN" '
     $1 ~ /^[a-z][a-z-]*$/ && NF >= 7 && $2 ~ /^[0-9]+$/ && $6 ~ /^[0-9.]+$/ && $7 ~ /^[0-9.]+$/ {
-        if ($2 == 0) next
+        if ($2 == 0 && $4 == 0) next
         if ($6 + 0 < min || $7 + 0 < min || $0 ~ /BELOW/) { f++; print "below threshold: " $1 > "/dev/stderr" }
         else p++
     }
