@@ -293,6 +293,9 @@ static void load_rule(struct loader *ld, xmlNodePtr el)
             b->document = attr(c, "document");
             b->article = attr(c, "article");
             b->text = text_of(c);
+            char *sum = attr(c, "summary");
+            b->summary = sum != NULL && (strcmp(sum, "true") == 0 || strcmp(sum, "1") == 0);
+            free(sum);
         } else if (is_el(c, "context")) {
             r->context_expr = add_expr(ld, text_of(c), file, line);
         } else if (is_el(c, "condition")) {
@@ -663,12 +666,25 @@ int ck_rules_known(const struct ck_ruleset *rs, const char *id)
     return ck_category_valid(id) || ck_rules_find(rs, id) != NULL;
 }
 
-void ck_rules_basis_text(const struct ck_rule *r, struct ck_buf *out)
+void ck_basis_format(const struct ck_basis *b, int lang, struct ck_buf *out)
+{
+    if (b->summary)
+        ck_buf_printf(out, "《%s》%s%s%s", b->document, b->article,
+                      lang == CK_LANG_EN ? " (summary): " : "（要点）：", b->text);
+    else
+        ck_buf_printf(out, "《%s》%s：「%s」", b->document, b->article, b->text);
+}
+
+void ck_rules_basis_text_lang(const struct ck_rule *r, int lang, struct ck_buf *out)
 {
     for (size_t i = 0; i < r->n_basis; i++) {
         if (i)
             ck_buf_adds(out, "；");
-        ck_buf_printf(out, "《%s》%s：「%s」", r->basis[i].document, r->basis[i].article,
-                      r->basis[i].text);
+        ck_basis_format(&r->basis[i], lang, out);
     }
+}
+
+void ck_rules_basis_text(const struct ck_rule *r, struct ck_buf *out)
+{
+    ck_rules_basis_text_lang(r, CK_LANG_ZH, out);
 }

@@ -19,6 +19,8 @@ bad() { fail=$((fail + 1)); echo "FAIL $1${2:+: $2}"; }
 PKGS=$(sed -n 's/^PKGS *:= *//p' GNUmakefile)
 SAN=""
 [ "$CK_ASAN" = 1 ] && SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
+# a coverage build's archive (make coverage) needs the gcov runtime
+grep -q -e '--coverage' "$BUILD/.flags" 2>/dev/null && SAN="$SAN --coverage"
 OUT=$BUILD/fuzz-replay
 mkdir -p "$OUT"
 # the library archive, not a list of objects: the path may contain spaces
