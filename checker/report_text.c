@@ -57,7 +57,7 @@ static void print_finding(FILE *out, const struct ck_finding *f, const struct la
     }
     if (f->catalog_edition)
         fprintf(out, "      %s: %s\n", L->edition, f->catalog_edition);
-    ck_rules_basis_text(f->rule, &b);
+    ck_rules_basis_text_lang(f->rule, lang, &b);
     fprintf(out, "      %s: %s\n", L->basis, ck_buf_str(&b));
     if (f->exempted)
         fprintf(out, "      %s: %s (%s, %s..%s)\n", L->exempted, f->exempt_document,

@@ -191,7 +191,6 @@ static void parse_template(struct loader *ld, const char *src, const char *file,
 }
 
 static void template_fini(struct ck_template *t);
-static void format_basis(const struct ck_rule *r, struct ck_buf *out);
 
 static int lang_index(xmlNodePtr n)
 {
@@ -294,6 +293,9 @@ static void load_rule(struct loader *ld, xmlNodePtr el)
             b->document = attr(c, "document");
             b->article = attr(c, "article");
             b->text = text_of(c);
+            char *sum = attr(c, "summary");
+            b->summary = sum != NULL && (strcmp(sum, "true") == 0 || strcmp(sum, "1") == 0);
+            free(sum);
         } else if (is_el(c, "context")) {
             r->context_expr = add_expr(ld, text_of(c), file, line);
         } else if (is_el(c, "condition")) {
@@ -506,7 +508,7 @@ int ck_rules_load(const char *rules_dir, const char *schema_path, struct ck_rule
     for (size_t i = 0; i < rs->n_rules; i++) {
         struct ck_buf bt;
         ck_buf_init(&bt);
-        format_basis(&rs->rules[i], &bt);
+        ck_rules_basis_text_lang(&rs->rules[i], CK_LANG_ZH, &bt);
         rs->rules[i].basis_text = ck_buf_take(&bt);
     }
     if (rs->n_regexes)
@@ -672,22 +674,31 @@ int ck_rules_known(const struct ck_ruleset *rs, const char *id)
     return ck_category_valid(id) || ck_rules_find(rs, id) != NULL;
 }
 
-/* Every report line of a finding quotes the basis: formatted once per rule. */
-static void format_basis(const struct ck_rule *r, struct ck_buf *out)
+void ck_basis_format(const struct ck_basis *b, int lang, struct ck_buf *out)
+{
+    if (b->summary)
+        ck_buf_printf(out, "《%s》%s%s%s", b->document, b->article,
+                      lang == CK_LANG_EN ? " (summary): " : "（要点）：", b->text);
+    else
+        ck_buf_printf(out, "《%s》%s：「%s」", b->document, b->article, b->text);
+}
+
+void ck_rules_basis_text_lang(const struct ck_rule *r, int lang, struct ck_buf *out)
 {
     for (size_t i = 0; i < r->n_basis; i++) {
         if (i)
             ck_buf_adds(out, "；");
-        ck_buf_printf(out, "《%s》%s：「%s」", r->basis[i].document, r->basis[i].article,
-                      r->basis[i].text);
+        ck_basis_format(&r->basis[i], lang, out);
     }
 }
 
 void ck_rules_basis_text(const struct ck_rule *r, struct ck_buf *out)
 {
+    /* Every report line of a finding quotes the basis: the Chinese text is
+     * formatted once per rule at load. */
     if (r->basis_text) {
         ck_buf_adds(out, r->basis_text);
         return;
     }
-    format_basis(r, out);
+    ck_rules_basis_text_lang(r, CK_LANG_ZH, out);
 }

@@ -40,7 +40,8 @@ struct ck_template {
 struct ck_basis {
     char *document; /* owned; without 《》 */
     char *article;  /* owned */
-    char *text;     /* owned; the original wording */
+    char *text;     /* owned; the original wording, or a summary of it */
+    int summary;    /* 1: text is a summary (summary="true"), not a quotation */
 };
 
 struct ck_evidence_spec {
@@ -127,8 +128,13 @@ const struct ck_regex *ck_rules_regex(const struct ck_ruleset *rs, const char *i
 /* 1 if id is a rule id or a category name. */
 int ck_rules_known(const struct ck_ruleset *rs, const char *id);
 
-/* Appends 《document》article：「text」 for every basis of the rule, joined by "；". */
+/* Appends 《document》article：「text」 for every basis of the rule, joined by
+ * "；"; a summary is written 《document》article（要点）：text, without 「」. */
 struct ck_buf;
 void ck_rules_basis_text(const struct ck_rule *r, struct ck_buf *out);
+/* One basis, as above (English marks a summary "(summary)"). */
+void ck_basis_format(const struct ck_basis *b, int lang, struct ck_buf *out);
+/* All of them in a language. */
+void ck_rules_basis_text_lang(const struct ck_rule *r, int lang, struct ck_buf *out);
 
 #endif

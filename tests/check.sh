@@ -33,7 +33,8 @@ run_pass() { # $1 = build dir, $2 = asan flag
         rm -f "$log"
     done
 }
-run_pass build 0
+# CK_BUILD: another normal build to test (make coverage: build/cov)
+run_pass "${CK_BUILD:-build}" 0
 if [ -z "${CK_NO_ASAN:-}" ]; then
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
         run_pass build/asan 1

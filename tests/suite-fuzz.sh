@@ -19,6 +19,8 @@ bad() { fail=$((fail + 1)); echo "FAIL $1${2:+: $2}"; }
 PKGS=$(sed -n 's/^PKGS *:= *//p' GNUmakefile)
 SAN=""
 [ "$CK_ASAN" = 1 ] && SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
+# a coverage build's archive (make coverage) needs the gcov runtime
+grep -q -e '--coverage' "$BUILD/.flags" 2>/dev/null && SAN="$SAN --coverage"
 OUT=$BUILD/fuzz-replay
 mkdir -p "$OUT"
 # the library archive, not a list of objects: the path may contain spaces
@@ -34,10 +36,13 @@ trap 'rm -rf "$work"' EXIT
 for src in tests/fuzz/fuzz_*.c; do
     t=$(basename "$src" .c)
     bin=$OUT/$t
+    # the catalogue importer lives with the commands (checker/cli/catalog_import.c)
+    extra_obj=$lib
+    case $t in fuzz_catalog_*) extra_obj=$BUILD/obj/cli/catalog_import.o ;; esac
     # shellcheck disable=SC2086
     if $CC -g -O1 -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DPCRE2_CODE_UNIT_WIDTH=8 \
         -DFUZZ_ROOT="\"$ROOT\"" -Wall -Wextra -Werror $SAN $(pkg-config --cflags $PKGS) \
-        -Ichecker -Itests/fuzz "$src" tests/fuzz/standalone.c "$lib" \
+        -Ichecker -Ichecker/cli -Itests/fuzz "$src" tests/fuzz/standalone.c "$extra_obj" "$lib" \
         $(pkg-config --libs $PKGS) -lpthread -lm -o "$bin" 2>"$work/cc.err"; then
         ok "build $t"
     else

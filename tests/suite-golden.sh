@@ -38,6 +38,9 @@ for dir in tests/golden/*/; do
     name=$(basename "$dir")
     [ -f "$dir/args" ] || continue
     args=$(cat "$dir/args")
+    # GOLDEN_CHECK_ONLY=1 (the mutation check): only goldens of `check`, not
+    # listings such as `rules list` that change with any rule's removal
+    if [ -n "${GOLDEN_CHECK_ONLY:-}" ]; then case $args in check*) ;; *) continue ;; esac; fi
     sub=
     if [ -f "$dir/rules" ]; then
         sub=$work/sub

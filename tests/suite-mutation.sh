@@ -6,9 +6,9 @@
 #   - a scored rule (<signals>, no condition): its <context> selects nothing;
 #   - a look-through rule (neither): the rule is removed.
 # The mutant must be "killed": its own examples (`rules test`) fail, or the
-# labelled corpora (`rules corpus` on tests/corpus and tests/redteam) give a
-# different table than the unmutated rules, or a golden output
-# (tests/golden/) changes. A rule whose mutant survives is a rule no test
+# labelled corpora (`rules corpus --cases` on tests/corpus and tests/redteam)
+# give a different result than the unmutated rules (per case: rules fired), or a golden output
+# of `check` (tests/golden/) changes. A rule whose mutant survives is a rule no test
 # would notice losing: the case fails and names it.
 # Runs in the normal pass only (under ASan it adds time and no information).
 # Env: ROOT, FUNDCHECK, CK_ASAN, MUTATION_JOBS (default 2).
@@ -51,7 +51,7 @@ run_all() {
     FUNDCHECK_DATA=$1 "$FUNDCHECK" rules test --rules "$1/rules" >"$2.test" 2>&1
     echo "rc=$?" >>"$2.test"
     # shellcheck disable=SC2046
-    FUNDCHECK_DATA=$1 "$FUNDCHECK" rules corpus $(corpora) >"$2.corpus" 2>&1
+    FUNDCHECK_DATA=$1 "$FUNDCHECK" rules corpus --cases $(corpora) >"$2.corpus" 2>&1
     echo "rc=$?" >>"$2.corpus"
 }
 
@@ -78,7 +78,7 @@ if [ "${1:-}" = "--one" ]; then
         echo "ok   $id killed by the corpus"
     else
         # goldens: the mutant's data root for every golden command
-        if FUNDCHECK_DATA=$d FUNDCHECK_RULES_SRC=$d/rules ROOT="$ROOT" FUNDCHECK="$FUNDCHECK" \
+        if GOLDEN_CHECK_ONLY=1 FUNDCHECK_DATA=$d FUNDCHECK_RULES_SRC=$d/rules ROOT="$ROOT" FUNDCHECK="$FUNDCHECK" \
             sh "$ROOT/tests/suite-golden.sh" >"$d/out.golden" 2>&1; then
             echo "FAIL $id survives: no example, corpus case or golden fails without it"
         else

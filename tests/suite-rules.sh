@@ -66,7 +66,7 @@ if [ "$exempted" -gt 0 ]; then ok "exempted findings carry their document"; else
 [ $rc -eq 1 ] && ok "--fail-on notice: notices fail" || bad "--fail-on notice (exit $rc, expected 1)"
 mkdir "$tmp/norules"
 "$FUNDCHECK" check --rules "$tmp/norules" fixtures/direct-clean.xml >/dev/null 2>&1; [ $? = 3 ] && ok "exit 3 on an empty rule set" || bad "exit 3 on an empty rule set"
-for c in check validate rules scan report diff catalog; do
+for c in check validate rules scan report diff catalog verify; do
     "$FUNDCHECK" $c --help >/dev/null 2>&1 && ok "$c --help" || bad "$c --help"
     "$FUNDCHECK" $c --version 2>&1 | grep -q '^fundcheck [0-9]' && ok "$c --version" || bad "$c --version"
 done

@@ -11,11 +11,14 @@
 #include "ck.h"
 #include "dbreport.h"
 #include "engine.h"
+#include "evidence.h"
 #include "example.h"
 #include "lookthrough.h"
 #include "mem.h"
 #include "report.h"
 #include "scan.h"
+
+#include "evidence.h"
 
 #include <getopt.h>
 #include <libxml/parser.h>
@@ -82,7 +85,7 @@ struct ck_engine *ck_cli_open_engine(const struct ck_common_opts *o)
     return eng;
 }
 
-enum { OPT_RULES = 1000, OPT_CATALOG_DIR, OPT_LANG, OPT_FORMAT, OPT_FAIL_ON, OPT_MIN, OPT_HELP, OPT_PROFILE };
+enum { OPT_RULES = 1000, OPT_CATALOG_DIR, OPT_LANG, OPT_FORMAT, OPT_FAIL_ON, OPT_MIN, OPT_HELP, OPT_PROFILE, OPT_CASES, OPT_EVIDENCE };
 
 static const char check_help[] =
     "usage: fundcheck check [--format text|json] [--lang zh|en] [--fail-on SEVERITY]\n"
@@ -100,6 +103,9 @@ static const char check_help[] =
     "  --rules DIR          rule directory (default: the installed rules)\n"
     "  --catalog-dir DIR    user catalogue directory (imported editions, provincial lists)\n"
     "  --profile            print the time spent in each rule to stderr\n"
+    "  --evidence DIR       also write an evidence bundle into DIR (new or empty): the filings,\n"
+    "                       rule files, schemas and catalogues with their SHA-256, the tool\n"
+    "                       version and the findings; `fundcheck verify DIR` re-runs it\n"
     "\n"
     "exit: 0 clean, 1 findings, 2 a file could not be checked, 3 bad invocation or rule set,\n"
     "4 system error.\n";
@@ -113,11 +119,13 @@ static int cmd_check(int argc, char **argv)
         {"rules", required_argument, NULL, OPT_RULES},
         {"catalog-dir", required_argument, NULL, OPT_CATALOG_DIR},
         {"profile", no_argument, NULL, OPT_PROFILE},
+        {"evidence", required_argument, NULL, OPT_EVIDENCE},
         {"help", no_argument, NULL, OPT_HELP},
         {NULL, 0, NULL, 0},
     };
     struct ck_common_opts co = {NULL, NULL, CK_LANG_ZH};
     int json = 0, fail_on = CK_SEV_VIOLATION, profile = 0, c;
+    const char *evidence = NULL;
     optind = 1;
     while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
         switch (c) {
@@ -146,6 +154,7 @@ static int cmd_check(int argc, char **argv)
         case OPT_RULES: co.rules_dir = optarg; break;
         case OPT_CATALOG_DIR: co.catalog_dir = optarg; break;
         case OPT_PROFILE: profile = 1; break;
+        case OPT_EVIDENCE: evidence = optarg; break;
         case OPT_HELP: fputs(check_help, stdout); return CK_EXIT_CLEAN;
         default: fputs(check_help, stderr); return CK_EXIT_USAGE;
         }
@@ -188,6 +197,11 @@ static int cmd_check(int argc, char **argv)
         fprintf(stderr, "fundcheck: warning: %lu regular-expression match(es) stopped at the match limit\n",
                 limit_hits);
     struct ck_report_opts ro = {co.lang, fail_on};
+    if (evidence) {
+        int erc = ck_evidence_write(evidence, eng, co.catalog_dir, argv + optind, res, n, &ro, rc);
+        if (erc > rc)
+            rc = erc;
+    }
     if (json)
         ck_report_json(stdout, eng, res, n, &ro);
     else
@@ -248,7 +262,9 @@ static const char rules_help[] =
     "usage: fundcheck rules list [--lang zh|en] [--rules DIR]\n"
     "       fundcheck rules show ID [--lang zh|en]\n"
     "       fundcheck rules test [--rules DIR]          run every rule's examples\n"
-    "       fundcheck rules corpus [--min R] FILE...    precision/recall on a labelled corpus\n"
+    "       fundcheck rules corpus [--min R] [--cases] FILE...\n"
+    "                                                   precision/recall on a labelled corpus\n"
+    "                                                   (--cases: one line per case, rules fired)\n"
     "       fundcheck rules doc                         docs/rules.md (Markdown) on stdout\n";
 
 static int rules_test(struct ck_engine *eng)
@@ -306,7 +322,7 @@ static int has_category(const char *list, const char *cat)
     return 0;
 }
 
-static int rules_corpus(struct ck_engine *eng, int argc, char **argv, double min)
+static int rules_corpus(struct ck_engine *eng, int argc, char **argv, double min, int list_cases)
 {
     enum { NCAT = 16 };
     size_t tp[NCAT] = {0}, fp[NCAT] = {0}, fn[NCAT] = {0}, cases_with[NCAT] = {0};
@@ -373,6 +389,19 @@ static int rules_corpus(struct ck_engine *eng, int argc, char **argv, double min
                            id ? (const char *)id : "?", argv[a], xmlGetLineNo(c), exp,
                            ck_buf_str(&fired));
             }
+            if (list_cases) {
+                /* every rule that fired, any severity: docs/coverage.md is built from these */
+                struct ck_buf all;
+                ck_buf_init(&all);
+                for (size_t j = 0; j < res.findings.n; j++) {
+                    const struct ck_finding *f = &res.findings.v[j];
+                    if (!f->exempted && !has_category(all.p ? all.p : "", f->rule->id))
+                        ck_buf_printf(&all, "%s%s", all.len ? " " : "", f->rule->id);
+                }
+                printf("CASE %s %s:%ld expect=[%s] fired=[%s]\n", id ? (const char *)id : "?", argv[a],
+                       xmlGetLineNo(c), exp, ck_buf_str(&all));
+                ck_buf_fini(&all);
+            }
             if (too_severe)
                 printf("SEVERITY %s (%s:%ld): fired above max-severity %s\n", id ? (const char *)id : "?",
                        argv[a], xmlGetLineNo(c), maxsev ? (const char *)maxsev : "");
@@ -406,10 +435,16 @@ static int rules_corpus(struct ck_engine *eng, int argc, char **argv, double min
     return rc;
 }
 
-static void print_basis(const struct ck_rule *r, FILE *out)
+/* One line per basis, "> " first in Markdown; a summary is not quoted. */
+static void print_basis(const struct ck_rule *r, int lang, const char *pre, const char *post, FILE *out)
 {
-    for (size_t i = 0; i < r->n_basis; i++)
-        fprintf(out, "  《%s》%s：「%s」\n", r->basis[i].document, r->basis[i].article, r->basis[i].text);
+    for (size_t i = 0; i < r->n_basis; i++) {
+        struct ck_buf b;
+        ck_buf_init(&b);
+        ck_basis_format(&r->basis[i], lang, &b);
+        fprintf(out, "%s%s%s", pre, ck_buf_str(&b), post);
+        ck_buf_fini(&b);
+    }
 }
 
 static int rules_show(struct ck_engine *eng, const char *id, int lang)
@@ -425,7 +460,7 @@ static int rules_show(struct ck_engine *eng, const char *id, int lang)
     if (r->explanation[lang])
         printf("\n%s\n", r->explanation[lang]);
     printf("\n%s:\n", en ? "legal basis" : "法律依据");
-    print_basis(r, stdout);
+    print_basis(r, lang, "  ", "\n", stdout);
     if (r->lookthrough) {
         printf("\n%s: %s\n", en ? "look-through of categories" : "穿透类别", r->lookthrough_categories);
         return CK_EXIT_CLEAN;
@@ -481,8 +516,7 @@ static int rules_doc(struct ck_engine *eng)
                 md_cell(r->explanation[CK_LANG_EN]);
                 printf("\n\n");
             }
-            for (size_t b = 0; b < r->n_basis; b++)
-                printf("> 《%s》%s：「%s」\n>\n", r->basis[b].document, r->basis[b].article, r->basis[b].text);
+            print_basis(r, CK_LANG_ZH, "> ", "\n>\n", stdout);
             if (r->n_signals) {
                 printf("\n| signal | weight | 说明 |\n|---|---|---|\n");
                 for (size_t s = 0; s < r->n_signals; s++)
@@ -501,12 +535,13 @@ static int cmd_rules(int argc, char **argv)
         {"catalog-dir", required_argument, NULL, OPT_CATALOG_DIR},
         {"lang", required_argument, NULL, OPT_LANG},
         {"min", required_argument, NULL, OPT_MIN},
+        {"cases", no_argument, NULL, OPT_CASES},
         {"help", no_argument, NULL, OPT_HELP},
         {NULL, 0, NULL, 0},
     };
     struct ck_common_opts co = {NULL, NULL, CK_LANG_ZH};
     double min = 0.0;
-    int c;
+    int c, list_cases = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
         switch (c) {
@@ -527,6 +562,7 @@ static int cmd_rules(int argc, char **argv)
             }
             break;
         }
+        case OPT_CASES: list_cases = 1; break;
         case OPT_HELP: fputs(rules_help, stdout); return CK_EXIT_CLEAN;
         default: fputs(rules_help, stderr); return CK_EXIT_USAGE;
         }
@@ -559,7 +595,7 @@ static int cmd_rules(int argc, char **argv)
     } else if (strcmp(sub, "test") == 0) {
         rc = rules_test(eng);
     } else if (strcmp(sub, "corpus") == 0) {
-        rc = rules_corpus(eng, argc - optind, argv + optind, min);
+        rc = rules_corpus(eng, argc - optind, argv + optind, min, list_cases);
     } else {
         rc = rules_doc(eng);
     }
@@ -590,6 +626,7 @@ static const struct {
     {"scan", ck_scan_main},
     {"report", ck_dbreport_main},
     {"diff", ck_dbdiff_main},
+    {"verify", ck_verify_main},
 };
 
 int ck_cli_dispatch(int argc, char **argv)

@@ -29,6 +29,7 @@ static void usage(FILE *out)
           "  diff --db FILE A B      new, resolved and unchanged findings between two runs\n"
           "  rules list|show|test|corpus|doc   inspect and test the rule set\n"
           "  catalog import|stats|show|search|list   the industry catalogue\n"
+          "  verify DIR              re-run an evidence bundle (check --evidence DIR)\n"
           "\n"
           "`fundcheck COMMAND --help` describes a command. Exit codes: 0 clean, 1 findings at or\n"
           "above --fail-on, 2 a file could not be checked, 3 bad invocation or rule set,\n"

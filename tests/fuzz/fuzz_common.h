@@ -23,7 +23,8 @@ static char fuzz_dir[256];
 /* Removes what the targets write (the names are fixed). */
 static void fuzz_cleanup(void)
 {
-    static const char *const names[] = {"filing.xml", "rules/r.xml", "rules", "catalogs", ""};
+    static const char *const names[] = {"filing.xml", "rules/r.xml", "rules", "catalog.txt", "catalog.tsv",
+                                         "catalogs/imported.tsv", "catalogs", ""};
     char p[400];
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         snprintf(p, sizeof p, "%s/%s", fuzz_dir, names[i]);

@@ -12,7 +12,7 @@ cd "$ROOT" || exit 1
 SECONDS_EACH=${1:-60}
 CLANG=${CLANG:-clang}
 OUT=$ROOT/build/fuzz
-TARGETS="fuzz_filing fuzz_rules"
+TARGETS=${FUZZ_TARGETS:-"fuzz_filing fuzz_rules fuzz_catalog_text fuzz_catalog_tsv"}
 if ! command -v "$CLANG" >/dev/null 2>&1; then
     echo "fuzz: $CLANG not found (apt-get install clang libclang-rt-dev)" >&2
     exit 3
@@ -26,22 +26,21 @@ CFLAGS="-g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover
 LIBS="$(pkg-config --libs $PKGS) -lpthread -lm"
 
 # Compile what changed (objects depend on their source and every header).
-newest_h=$(ls -t checker/*.h tests/fuzz/*.h | head -n 1)
+newest_h=$(ls -t checker/*.h checker/cli/*.h tests/fuzz/*.h | head -n 1)
 objs=""
-for src in checker/*.c; do
-    [ "$src" = checker/main.c ] && continue
+for src in checker/*.c checker/cli/catalog_import.c; do
     obj=$OUT/obj/$(basename "$src" .c).o
     objs="$objs $obj"
     if [ ! -f "$obj" ] || [ "$src" -nt "$obj" ] || [ "$newest_h" -nt "$obj" ]; then
         echo "  CC      $obj"
         # shellcheck disable=SC2086
-        "$CLANG" $CFLAGS $DEF -Ichecker -c "$src" -o "$obj" || exit 1
+        "$CLANG" $CFLAGS $DEF -Ichecker -Ichecker/cli -c "$src" -o "$obj" || exit 1
     fi
 done
 for t in $TARGETS; do
     echo "  LD      $OUT/$t"
     # shellcheck disable=SC2086
-    "$CLANG" $CFLAGS $DEF -fsanitize=fuzzer -Ichecker -Itests/fuzz "tests/fuzz/$t.c" $objs $LIBS \
+    "$CLANG" $CFLAGS $DEF -fsanitize=fuzzer -Ichecker -Ichecker/cli -Itests/fuzz "tests/fuzz/$t.c" $objs $LIBS \
         -o "$OUT/$t" || exit 1
 done
 [ -n "${BUILD_ONLY:-}" ] && exit 0

@@ -253,3 +253,24 @@ CK_TEST(regex_invalid_utf8_is_no_match)
     ck_regex_scratch_free(s);
     ck_regex_fini(&rx);
 }
+
+CK_TEST(basis_summary_is_not_quoted)
+{
+    struct ck_basis b[2] = {
+        {(char *)"甲办法", (char *)"第六条", (char *)"原文", 0},
+        {(char *)"乙办法", (char *)"第九条", (char *)"转述", 1},
+    };
+    struct ck_rule r;
+    memset(&r, 0, sizeof r);
+    r.basis = b;
+    r.n_basis = 2;
+    struct ck_buf out;
+    ck_buf_init(&out);
+    ck_rules_basis_text(&r, &out);
+    CHECK_STR_EQ(ck_buf_str(&out), "《甲办法》第六条：「原文」；《乙办法》第九条（要点）：转述");
+    ck_buf_fini(&out);
+    ck_buf_init(&out);
+    ck_rules_basis_text_lang(&r, CK_LANG_EN, &out);
+    CHECK_STR_EQ(ck_buf_str(&out), "《甲办法》第六条：「原文」；《乙办法》第九条 (summary): 转述");
+    ck_buf_fini(&out);
+}

@@ -1,0 +1,567 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Evidence bundles: what a `check` verdict rests on, kept next to it so that
+ * anyone can reproduce it later (`fundcheck check --evidence DIR FILE...`,
+ * `fundcheck verify DIR`).
+ *
+ * A bundle is a directory:
+ *   MANIFEST          tab-separated lines, see below
+ *   findings.json     the JSON report of the run (output contract)
+ *   filings/NNN/NAME  a copy of each filing's bytes
+ *   data/rules/       the rule files of the run (*.xml)
+ *   data/schema/      the filing and rule schemas and the example skeleton
+ *   data/catalogs/    the shipped catalogue data (*.tsv)
+ *   usercat/          the user catalogue data (*.tsv) of the run
+ * MANIFEST lines: "fundcheck-evidence 1", "tool fundcheck VERSION",
+ * "rulesVersion H", "catalogVersion V", "lang zh|en", "failOn SEV",
+ * "exit N", then one "file SHA256 BYTES BUNDLE-PATH ORIGINAL-PATH" per filing
+ * (SHA256 "-" when it could not be read) and one "data SHA256 BYTES
+ * BUNDLE-PATH" per copied data file, findings.json included. The hashes
+ * make an altered bundle detectable (verify refuses it); they are not a
+ * signature: whoever can rewrite the bundle can rewrite MANIFEST too.
+ *
+ * verify re-runs the filings of the bundle with the bundle's rule set,
+ * schemas and catalogues (FUNDCHECK_DATA is pointed at DIR/data), writes the
+ * JSON report with the original paths and compares it with findings.json.
+ *
+ * Memory: everything here is owned by the function that allocates it.
+ */
+#include "evidence.h"
+
+#include "buf.h"
+#include "catalog.h"
+#include "ck.h"
+#include "engine.h"
+#include "eval.h"
+#include "lookthrough.h"
+#include "mem.h"
+#include "report.h"
+#include "rules.h"
+#include "sha256.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <libxml/parser.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* Reads a whole regular file (at most 256 MiB). 0 on success. */
+static int slurp(const char *path, char **data, size_t *len)
+{
+    *data = NULL;
+    *len = 0;
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return -1;
+    struct ck_buf b;
+    ck_buf_init(&b);
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (b.len + n > (size_t)256 << 20) {
+            fclose(f);
+            ck_buf_fini(&b);
+            errno = EFBIG;
+            return -1;
+        }
+        ck_buf_add(&b, chunk, n);
+    }
+    int err = ferror(f);
+    fclose(f);
+    if (err) {
+        ck_buf_fini(&b);
+        errno = EIO;
+        return -1;
+    }
+    *len = b.len;
+    *data = b.len ? ck_buf_take(&b) : ck_strdup("");
+    ck_buf_fini(&b);
+    return 0;
+}
+
+static int write_all(const char *path, const char *data, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    if (f == NULL)
+        return -1;
+    size_t w = len ? fwrite(data, 1, len, f) : 0;
+    int bad = w != len;
+    if (fclose(f) != 0)
+        bad = 1;
+    return bad ? -1 : 0;
+}
+
+static int mkdir_p(const char *dir)
+{
+    char *p = ck_strdup(dir);
+    for (char *s = p + 1; *s; s++) {
+        if (*s != '/')
+            continue;
+        *s = '\0';
+        if (mkdir(p, 0755) != 0 && errno != EEXIST) {
+            free(p);
+            return -1;
+        }
+        *s = '/';
+    }
+    int rc = mkdir(p, 0755) != 0 && errno != EEXIST ? -1 : 0;
+    free(p);
+    return rc;
+}
+
+struct bundle {
+    const char *dir;
+    struct ck_buf manifest;
+    int failed; /* a write failed: errno-style message printed */
+};
+
+/* Copies src to DIR/rel and records "data SHA BYTES rel". */
+static void add_data(struct bundle *b, const char *src, const char *rel)
+{
+    char *data;
+    size_t len;
+    if (slurp(src, &data, &len) != 0) {
+        fprintf(stderr, "fundcheck: %s:0: cannot read for the evidence bundle: %s\n", src, strerror(errno));
+        b->failed = 1;
+        return;
+    }
+    struct ck_buf dst;
+    ck_buf_init(&dst);
+    ck_buf_printf(&dst, "%s/%s", b->dir, rel);
+    char hex[65];
+    ck_sha256_hex(data, len, hex);
+    if (write_all(ck_buf_str(&dst), data, len) != 0) {
+        fprintf(stderr, "fundcheck: %s:0: cannot write: %s\n", ck_buf_str(&dst), strerror(errno));
+        b->failed = 1;
+    }
+    ck_buf_printf(&b->manifest, "data\t%s\t%zu\t%s\n", hex, len, rel);
+    ck_buf_fini(&dst);
+    free(data);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Copies the regular files of src whose names end in suffix ("" = all)
+ * into DIR/rel/, in name order. A missing directory copies nothing. */
+static void add_dir(struct bundle *b, const char *src, const char *rel, const char *suffix)
+{
+    struct ck_buf d;
+    ck_buf_init(&d);
+    ck_buf_printf(&d, "%s/%s", b->dir, rel);
+    if (mkdir_p(ck_buf_str(&d)) != 0) {
+        fprintf(stderr, "fundcheck: %s:0: cannot create: %s\n", ck_buf_str(&d), strerror(errno));
+        b->failed = 1;
+    }
+    ck_buf_fini(&d);
+    DIR *dir = src && *src ? opendir(src) : NULL;
+    if (dir == NULL)
+        return;
+    char **names = NULL;
+    size_t n = 0;
+    struct dirent *de;
+    size_t sl = strlen(suffix);
+    while ((de = readdir(dir)) != NULL) {
+        size_t len = strlen(de->d_name);
+        if (de->d_name[0] == '.' || len < sl || strcmp(de->d_name + len - sl, suffix) != 0)
+            continue;
+        names = ck_reallocarray(names, n + 1, sizeof *names);
+        names[n++] = ck_strdup(de->d_name);
+    }
+    closedir(dir);
+    if (n > 1)
+        qsort(names, n, sizeof *names, cmp_str);
+    for (size_t i = 0; i < n; i++) {
+        struct ck_buf s, r;
+        ck_buf_init(&s);
+        ck_buf_init(&r);
+        ck_buf_printf(&s, "%s/%s", src, names[i]);
+        ck_buf_printf(&r, "%s/%s", rel, names[i]);
+        struct stat st;
+        if (stat(ck_buf_str(&s), &st) == 0 && S_ISREG(st.st_mode))
+            add_data(b, ck_buf_str(&s), ck_buf_str(&r));
+        ck_buf_fini(&s);
+        ck_buf_fini(&r);
+        free(names[i]);
+    }
+    free(names);
+}
+
+static const char *base_name(const char *p)
+{
+    const char *s = strrchr(p, '/');
+    return s ? s + 1 : p;
+}
+
+int ck_evidence_write(const char *dir, const struct ck_engine *eng, const char *user_catalog_dir,
+                      char **paths, const struct ck_result *res, size_t n,
+                      const struct ck_report_opts *ro, int exit_code)
+{
+    struct bundle b = {dir, {0}, 0};
+    ck_buf_init(&b.manifest);
+    struct stat st;
+    if (stat(dir, &st) == 0) {
+        DIR *d = opendir(dir);
+        int empty = 1;
+        struct dirent *de;
+        while (d && (de = readdir(d)) != NULL)
+            if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0)
+                empty = 0;
+        if (d)
+            closedir(d);
+        if (!S_ISDIR(st.st_mode) || !empty) {
+            fprintf(stderr, "fundcheck: %s:0: the evidence directory must be new or empty\n", dir);
+            ck_buf_fini(&b.manifest);
+            return CK_EXIT_USAGE;
+        }
+    }
+    if (mkdir_p(dir) != 0) {
+        fprintf(stderr, "fundcheck: %s:0: cannot create the evidence directory: %s\n", dir, strerror(errno));
+        ck_buf_fini(&b.manifest);
+        return CK_EXIT_SYSTEM;
+    }
+    ck_buf_printf(&b.manifest, "fundcheck-evidence\t1\ntool\tfundcheck %s\nrulesVersion\t%s\n", CK_VERSION,
+                  eng->rules->version);
+    ck_buf_printf(&b.manifest, "catalogVersion\t%s\nlang\t%s\nfailOn\t%s\nexit\t%d\n",
+                  eng->catalog ? ck_catalog_version(eng->catalog) : "-",
+                  ro->lang == CK_LANG_EN ? "en" : "zh", ck_severity_name(ro->fail_on), exit_code);
+    for (size_t i = 0; i < n; i++) {
+        char *data;
+        size_t len;
+        if (strchr(paths[i], '\t') || strchr(paths[i], '\n') || slurp(paths[i], &data, &len) != 0) {
+            ck_buf_printf(&b.manifest, "file\t-\t-\t-\t%s\n", paths[i]);
+            continue;
+        }
+        struct ck_buf rel, dst;
+        ck_buf_init(&rel);
+        ck_buf_init(&dst);
+        ck_buf_printf(&rel, "filings/%03zu", i + 1);
+        ck_buf_printf(&dst, "%s/%s", dir, ck_buf_str(&rel));
+        mkdir_p(ck_buf_str(&dst));
+        ck_buf_printf(&rel, "/%s", base_name(paths[i]));
+        ck_buf_printf(&dst, "/%s", base_name(paths[i]));
+        char hex[65];
+        ck_sha256_hex(data, len, hex);
+        if (write_all(ck_buf_str(&dst), data, len) != 0) {
+            fprintf(stderr, "fundcheck: %s:0: cannot write: %s\n", ck_buf_str(&dst), strerror(errno));
+            b.failed = 1;
+        }
+        ck_buf_printf(&b.manifest, "file\t%s\t%zu\t%s\t%s\n", hex, len, ck_buf_str(&rel), paths[i]);
+        ck_buf_fini(&rel);
+        ck_buf_fini(&dst);
+        free(data);
+    }
+    add_dir(&b, eng->rules_dir, "data/rules", ".xml");
+    add_dir(&b, eng->schema_dir, "data/schema", "");
+    add_dir(&b, eng->catalogs_dir, "data/catalogs", ".tsv");
+    char *ucat = ck_catalog_user_dir(user_catalog_dir);
+    if (ucat && *ucat && strcmp(ucat, eng->catalogs_dir) != 0)
+        add_dir(&b, ucat, "usercat", ".tsv");
+    else
+        add_dir(&b, NULL, "usercat", ".tsv");
+    free(ucat);
+
+    /* the findings, as `check --format json` prints them */
+    char *json = NULL;
+    size_t jlen = 0;
+    FILE *mem = open_memstream(&json, &jlen);
+    if (mem == NULL) {
+        ck_buf_fini(&b.manifest);
+        return CK_EXIT_SYSTEM;
+    }
+    ck_report_json(mem, eng, res, n, ro);
+    fclose(mem);
+    struct ck_buf fj;
+    ck_buf_init(&fj);
+    ck_buf_printf(&fj, "%s/findings.json", dir);
+    char hex[65];
+    ck_sha256_hex(json, jlen, hex);
+    if (write_all(ck_buf_str(&fj), json, jlen) != 0) {
+        fprintf(stderr, "fundcheck: %s:0: cannot write: %s\n", ck_buf_str(&fj), strerror(errno));
+        b.failed = 1;
+    }
+    ck_buf_printf(&b.manifest, "data\t%s\t%zu\tfindings.json\n", hex, jlen);
+    free(json);
+    ck_buf_fini(&fj);
+
+    struct ck_buf mp;
+    ck_buf_init(&mp);
+    ck_buf_printf(&mp, "%s/MANIFEST", dir);
+    if (write_all(ck_buf_str(&mp), ck_buf_str(&b.manifest), b.manifest.len) != 0) {
+        fprintf(stderr, "fundcheck: %s:0: cannot write: %s\n", ck_buf_str(&mp), strerror(errno));
+        b.failed = 1;
+    }
+    ck_buf_fini(&mp);
+    ck_buf_fini(&b.manifest);
+    return b.failed ? CK_EXIT_SYSTEM : CK_EXIT_CLEAN;
+}
+
+/* ---- verify ---- */
+
+struct mfile {
+    char *sha, *rel, *orig; /* owned; sha "-" for a filing that could not be read */
+};
+
+static char *field(char **p)
+{
+    char *s = *p;
+    if (s == NULL)
+        return NULL;
+    char *t = strchr(s, '\t');
+    if (t) {
+        *t = '\0';
+        *p = t + 1;
+    } else {
+        *p = NULL;
+    }
+    return s;
+}
+
+/* A bundle path must stay inside the bundle. */
+static int safe_rel(const char *rel)
+{
+    if (rel[0] == '/' || rel[0] == '\0')
+        return 0;
+    for (const char *p = rel; *p; p++)
+        if (p[0] == '.' && p[1] == '.' && (p == rel || p[-1] == '/') && (p[2] == '/' || p[2] == '\0'))
+            return 0;
+    return 1;
+}
+
+static const char verify_help[] =
+    "usage: fundcheck verify DIR\n"
+    "\n"
+    "Re-runs the check recorded in an evidence bundle (written by fundcheck check --evidence DIR)\n"
+    "with the bundle's own filings, rule set, schemas and catalogues, and compares the result\n"
+    "with the recorded findings. A bundle whose files do not match their recorded SHA-256 is\n"
+    "refused.\n"
+    "\n"
+    "exit: 0 the verdict is identical, 1 it differs (the differences are printed), 3 the bundle\n"
+    "is altered or unreadable, 4 system error.\n";
+
+int ck_verify_main(int argc, char **argv)
+{
+    if (argc >= 2 && strcmp(argv[1], "--help") == 0) {
+        fputs(verify_help, stdout);
+        return CK_EXIT_CLEAN;
+    }
+    if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
+        printf("fundcheck %s\n", CK_VERSION);
+        return CK_EXIT_CLEAN;
+    }
+    if (argc != 2) {
+        fputs(verify_help, stderr);
+        return CK_EXIT_USAGE;
+    }
+    const char *dir = argv[1];
+    struct ck_buf mp;
+    ck_buf_init(&mp);
+    ck_buf_printf(&mp, "%s/MANIFEST", dir);
+    char *man;
+    size_t mlen;
+    if (slurp(ck_buf_str(&mp), &man, &mlen) != 0) {
+        fprintf(stderr, "fundcheck verify: %s:0: cannot read: %s\n", ck_buf_str(&mp), strerror(errno));
+        ck_buf_fini(&mp);
+        return CK_EXIT_USAGE;
+    }
+    ck_buf_fini(&mp);
+    struct mfile *files = NULL;
+    size_t n_files = 0;
+    char *tool = NULL, *lang = NULL, *fail_on = NULL, *rules_version = NULL, *cat_version = NULL;
+    int rec_exit = -1, altered = 0, magic = 0;
+    long lineno = 0;
+    for (char *line = man, *next; line && *line; line = next) {
+        next = strchr(line, '\n');
+        if (next)
+            *next++ = '\0';
+        lineno++;
+        char *p = line;
+        char *k = field(&p);
+        if (strcmp(k, "fundcheck-evidence") == 0) {
+            magic = p && strcmp(p, "1") == 0;
+        } else if (strcmp(k, "tool") == 0 && p) {
+            tool = p;
+        } else if (strcmp(k, "lang") == 0 && p) {
+            lang = p;
+        } else if (strcmp(k, "failOn") == 0 && p) {
+            fail_on = p;
+        } else if (strcmp(k, "rulesVersion") == 0 && p) {
+            rules_version = p;
+        } else if (strcmp(k, "catalogVersion") == 0 && p) {
+            cat_version = p;
+        } else if (strcmp(k, "exit") == 0 && p) {
+            rec_exit = (int)strtol(p, NULL, 10);
+        } else if (strcmp(k, "file") == 0 || strcmp(k, "data") == 0) {
+            int is_file = k[0] == 'f';
+            char *sha = field(&p), *bytes = field(&p), *rel = field(&p);
+            char *orig = is_file ? field(&p) : NULL;
+            if (sha == NULL || bytes == NULL || rel == NULL || (is_file && orig == NULL) ||
+                (strcmp(sha, "-") != 0 && !safe_rel(rel))) {
+                fprintf(stderr, "fundcheck verify: %s/MANIFEST:%ld: malformed line\n", dir, lineno);
+                altered = 1;
+                continue;
+            }
+            if (strcmp(sha, "-") != 0) {
+                struct ck_buf fp;
+                ck_buf_init(&fp);
+                ck_buf_printf(&fp, "%s/%s", dir, rel);
+                char *data;
+                size_t len;
+                char hex[65] = "";
+                if (slurp(ck_buf_str(&fp), &data, &len) == 0) {
+                    ck_sha256_hex(data, len, hex);
+                    free(data);
+                }
+                if (strcmp(hex, sha) != 0) {
+                    fprintf(stderr, "fundcheck verify: %s:0: %s (SHA-256 %s, recorded %s)\n", ck_buf_str(&fp),
+                            *hex ? "altered" : "missing", *hex ? hex : "-", sha);
+                    altered = 1;
+                }
+                ck_buf_fini(&fp);
+            }
+            if (is_file) {
+                files = ck_reallocarray(files, n_files + 1, sizeof *files);
+                files[n_files++] = (struct mfile){sha, rel, orig};
+            }
+        }
+    }
+    if (!magic || lang == NULL || fail_on == NULL || rec_exit < 0) {
+        fprintf(stderr, "fundcheck verify: %s/MANIFEST:0: not an evidence bundle (fundcheck-evidence 1)\n", dir);
+        altered = 1;
+    }
+    if (altered) {
+        fprintf(stderr, "fundcheck verify: %s: the bundle is altered or incomplete; refusing to verify it\n", dir);
+        free(files);
+        free(man);
+        return CK_EXIT_USAGE;
+    }
+
+    /* the bundle's data root: rules, schemas, shipped catalogues */
+    struct ck_buf root, rules, ucat;
+    ck_buf_init(&root);
+    ck_buf_init(&rules);
+    ck_buf_init(&ucat);
+    ck_buf_printf(&root, "%s/data", dir);
+    ck_buf_printf(&rules, "%s/data/rules", dir);
+    ck_buf_printf(&ucat, "%s/usercat", dir);
+    int lg = strcmp(lang, "en") == 0 ? CK_LANG_EN : CK_LANG_ZH;
+    struct ck_engine_opts eo = {ck_buf_str(&rules), ck_buf_str(&ucat), lg, 0, ck_buf_str(&root)};
+    struct ck_engine *eng = NULL;
+    char *err = NULL;
+    int rc;
+    if (ck_engine_open(&eo, &eng, &err) != CK_OK) {
+        fprintf(stderr, "fundcheck verify: cannot load the bundle's rule set or catalogue:\n%s", err ? err : "");
+        free(err);
+        rc = CK_EXIT_USAGE;
+        goto out;
+    }
+    eng->want_hash = 0;
+    struct ck_report_opts ro = {lg, ck_severity_parse(fail_on)};
+    if (ro.fail_on < 0)
+        ro.fail_on = CK_SEV_VIOLATION;
+    struct ck_result *res = ck_calloc(n_files ? n_files : 1, sizeof *res);
+    struct ck_evaluator *ev = ck_eval_new(eng->rules, eng->catalog, lg);
+    for (size_t i = 0; i < n_files; i++) {
+        struct ck_buf fp;
+        ck_buf_init(&fp);
+        if (strcmp(files[i].sha, "-") == 0)
+            ck_buf_adds(&fp, files[i].orig); /* could not be read then: try it where it was */
+        else
+            ck_buf_printf(&fp, "%s/%s", dir, files[i].rel);
+        ck_check_path(eng, ev, ck_buf_str(&fp), &res[i]);
+        ck_buf_fini(&fp);
+    }
+    ck_lookthrough_results(eng, ev, res, n_files);
+    int new_exit = CK_EXIT_CLEAN;
+    for (size_t i = 0; i < n_files; i++) {
+        free(res[i].path);
+        res[i].path = ck_strdup(files[i].orig); /* report under the recorded name */
+        int e = res[i].status != CK_OK ? (res[i].status == CK_ENOMEM ? CK_EXIT_SYSTEM : CK_EXIT_FILE_ERROR)
+                : ck_findings_count_at_least(&res[i].findings, ro.fail_on) > 0 ? CK_EXIT_FINDINGS
+                : CK_EXIT_CLEAN;
+        if (e > new_exit)
+            new_exit = e;
+    }
+    char *json = NULL;
+    size_t jlen = 0;
+    FILE *mem = open_memstream(&json, &jlen);
+    if (mem)
+        ck_report_json(mem, eng, res, n_files, &ro);
+    if (mem)
+        fclose(mem);
+    for (size_t i = 0; i < n_files; i++)
+        ck_result_fini(&res[i]);
+    free(res);
+    ck_eval_free(ev);
+
+    struct ck_buf fj;
+    ck_buf_init(&fj);
+    ck_buf_printf(&fj, "%s/findings.json", dir);
+    char *old;
+    size_t olen;
+    if (json == NULL || slurp(ck_buf_str(&fj), &old, &olen) != 0) {
+        fprintf(stderr, "fundcheck verify: %s:0: cannot read\n", ck_buf_str(&fj));
+        free(json);
+        ck_buf_fini(&fj);
+        rc = CK_EXIT_SYSTEM;
+        goto out;
+    }
+    ck_buf_fini(&fj);
+    char now_tool[64];
+    snprintf(now_tool, sizeof now_tool, "fundcheck %s", CK_VERSION);
+    if (tool && strcmp(tool, now_tool) != 0)
+        printf("note: recorded with %s, verified with %s\n", tool, now_tool);
+    if (rules_version && strcmp(rules_version, eng->rules->version) != 0)
+        printf("note: rule-set hash %s, recorded %s\n", eng->rules->version, rules_version);
+    if (cat_version && eng->catalog && strcmp(cat_version, ck_catalog_version(eng->catalog)) != 0)
+        printf("note: catalogue version %s, recorded %s\n", ck_catalog_version(eng->catalog), cat_version);
+    /* The reports are compared line by line (one line per filing and per
+     * finding), without the tool line: a newer version that gives the same
+     * findings gives the same verdict. */
+    int same = new_exit == rec_exit;
+    if (!same)
+        printf("exit code: recorded %d, now %d\n", rec_exit, new_exit);
+    const char *a = strchr(old, '\n'), *b = strchr(json, '\n');
+    a = a ? a + 1 : old + olen;
+    b = b ? b + 1 : json + jlen;
+    if (strcmp(a, b) != 0) {
+        same = 0;
+        /* lines only in one of them, in order */
+        for (int side = 0; side < 2; side++) {
+            const char *x = side ? b : a, *y = side ? a : b;
+            for (const char *l = x; *l;) {
+                const char *e = strchr(l, '\n');
+                size_t len = e ? (size_t)(e - l) : strlen(l);
+                int found = 0;
+                for (const char *m = y; *m && !found;) {
+                    const char *f = strchr(m, '\n');
+                    size_t ml = f ? (size_t)(f - m) : strlen(m);
+                    found = ml == len && memcmp(l, m, len) == 0;
+                    m = f ? f + 1 : m + ml;
+                }
+                if (!found)
+                    printf("%s %.*s\n", side ? "now:     " : "recorded:", (int)len, l);
+                l = e ? e + 1 : l + len;
+            }
+        }
+    }
+    if (same)
+        printf("verdict identical: %zu filing(s), exit %d\n", n_files, new_exit);
+    else
+        printf("verdict differs\n");
+    rc = same ? CK_EXIT_CLEAN : CK_EXIT_FINDINGS;
+    free(json);
+    free(old);
+out:
+    ck_engine_free(eng);
+    ck_buf_fini(&root);
+    ck_buf_fini(&rules);
+    ck_buf_fini(&ucat);
+    free(files);
+    free(man);
+    return rc;
+}
