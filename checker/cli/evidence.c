@@ -258,7 +258,7 @@ int ck_evidence_write(const char *dir, const struct ck_engine *eng, const char *
     add_dir(&b, eng->rules_dir, "data/rules", ".xml");
     add_dir(&b, eng->schema_dir, "data/schema", "");
     add_dir(&b, eng->catalogs_dir, "data/catalogs", ".tsv");
-    char *ucat = ck_catalog_user_dir(user_catalog_dir);
+    char *ucat = ck_cli_user_catalog_dir(user_catalog_dir);
     if (ucat && *ucat && strcmp(ucat, eng->catalogs_dir) != 0)
         add_dir(&b, ucat, "usercat", ".tsv");
     else
