@@ -63,6 +63,21 @@ if [ $? -eq 3 ]; then ok "--min-share out of range: exit 3"; else bad "--min-sha
 if "$FUNDCHECK" report --db "$tmp/layout.db" --layout --min-funds 2 --format csv | grep -q '^concentration,440000,C27,'; then
     ok "--min-funds 2 finds the two-fund concentration"; else bad "--min-funds 2"; fi
 
+# ---- evaluate: thresholds are data ----
+cp rules/evaluation-1753.tsv "$tmp/th.tsv"
+sed -i 's/\tearlySmallShare\t>=\t0.70\t/\tearlySmallShare\t>=\t0.50\t/' "$tmp/th.tsv"
+# limits-near.xml has earlySmallShare 0.5: not reached at 0.70, reached (equal) at 0.50
+if "$FUNDCHECK" evaluate fixtures/limits-near.xml | grep -q '投早投小占比：50.00%；门槛 ≥ 70.00% → 未达到' &&
+   "$FUNDCHECK" evaluate --thresholds "$tmp/th.tsv" fixtures/limits-near.xml | grep -q '投早投小占比：50.00%；门槛 ≥ 50.00% → 达到'; then
+    ok "evaluate reads its thresholds from the data file"; else bad "evaluate reads its thresholds from the data file"; fi
+printf 'group\tgroup_zh\tgroup_en\tindicator\top\tvalue\tsource\tconfidence\tnote\nx\tx\tx\tnoSuchMetric\t>=\t1\ts\tS\t\n' >"$tmp/bad.tsv"
+"$FUNDCHECK" evaluate --thresholds "$tmp/bad.tsv" fixtures/limits-near.xml >/dev/null 2>"$tmp/err"
+if [ $? -eq 3 ] && grep -q 'bad.tsv:2: bad threshold' "$tmp/err"; then ok "a bad threshold file: exit 3 with file:line"; else bad "a bad threshold file"; fi
+echo 'not xml' >"$tmp/bad.xml"
+"$FUNDCHECK" evaluate "$tmp/bad.xml" fixtures/limits-near.xml >"$tmp/out" 2>/dev/null
+rcx=$?
+if [ $rcx -eq 2 ] && grep -q 'limits-near.xml' "$tmp/out"; then ok "evaluate: a bad filing exits 2, the batch goes on"; else bad "evaluate: a bad filing ($rcx)"; fi
+
 # ---- the strategic-emerging-industries table ----
 if "$FUNDCHECK" catalog stats | grep -q '战略性新兴产业分类表：.*939 行，GB/T 4754 小类 469 个'; then
     ok "catalog stats shows the shipped table"; else bad "catalog stats shows the shipped table"; fi
