@@ -108,8 +108,9 @@ void ck_metrics_decimal(struct ck_buf *b, long long scaled, int decimals)
     if (frac == 0)
         return;
     char digits[24];
-    snprintf(digits, sizeof digits, "%0*llu", decimals, frac);
-    size_t n = strlen(digits);
+    size_t n = decimals < 20 ? (size_t)decimals : 20;
+    for (size_t i = n; i-- > 0; frac /= 10)
+        digits[i] = (char)('0' + frac % 10);
     while (n > 0 && digits[n - 1] == '0')
         n--;
     ck_buf_addc(b, '.');

@@ -28,7 +28,11 @@ const char ck_metrics_store_sql[] =
     "  home_region_share    REAL, home_region_coverage REAL,\n"
     "  top_investee_share   REAL,\n"
     "  hhi                  REAL,\n"
-    "  null_reasons         TEXT NOT NULL DEFAULT ''\n"
+    "  null_reasons         TEXT NOT NULL DEFAULT '',\n"
+    /* the plan's nesting-depth limit, for the look-through over the database */
+    "  nesting_max          TEXT,\n"
+    "  nesting_line         INTEGER,\n"
+    "  nesting_document     TEXT\n"
     ");\n"
     "CREATE VIEW IF NOT EXISTS v_filing_metrics AS\n"
     "  SELECT f.filing_pk, f.fund_uscc, f.fund_name, f.region, substr(f.region, 1, 2) || '0000' AS province,\n"
@@ -78,8 +82,10 @@ int ck_metrics_store_insert(struct sqlite3 *db, long long filing_pk, const struc
         "INSERT OR REPLACE INTO filing_metrics (filing_pk, invested, invested_yuan, early_small_share,"
         " early_small_coverage, avg_holding_years, avg_holding_coverage, hard_tech_share, hard_tech_coverage,"
         " private_share, private_coverage, social_capital_share, main_field_share, main_field_coverage,"
-        " home_region_share, home_region_coverage, top_investee_share, hhi, null_reasons)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)";
+        " home_region_share, home_region_coverage, top_investee_share, hhi, null_reasons, nesting_max,"
+        " nesting_line, nesting_document)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,"
+        " ?20, ?21, ?22)";
     sqlite3_stmt *s = NULL;
     if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
         return CK_EDB;
@@ -101,6 +107,16 @@ int ck_metrics_store_insert(struct sqlite3 *db, long long filing_pk, const struc
             ck_buf_printf(&why, "%s%s: %s", why.len ? "; " : "", ck_metric_key(k), ck_metric_why_text(x->why, 1));
     }
     sqlite3_bind_text(s, 19, ck_buf_str(&why), -1, SQLITE_TRANSIENT);
+    const struct ck_limit_spec *nest = NULL; /* the tightest nesting-depth limit */
+    for (size_t k = 0; k < m->n_limits; k++)
+        if (m->limits[k].kind == CK_LIMIT_NESTING && m->limits[k].has_max &&
+            (nest == NULL || m->limits[k].max < nest->max))
+            nest = &m->limits[k];
+    if (nest) {
+        sqlite3_bind_text(s, 20, nest->max_text, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(s, 21, nest->line);
+        sqlite3_bind_text(s, 22, *nest->document ? nest->document : m->plan_document, -1, SQLITE_TRANSIENT);
+    }
     int rc = sqlite3_step(s) == SQLITE_DONE ? CK_OK : CK_EDB;
     sqlite3_finalize(s);
     ck_buf_fini(&inv);

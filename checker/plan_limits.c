@@ -233,6 +233,17 @@ static void check_single_investee(struct ck_findings *out, const struct ck_metri
         unmeasurable(out, m, s, f, NULL, "认缴规模 size/@subscribed 为 0", "size/@subscribed is 0");
         return;
     }
+    /* each investee's holdings in D as a chain (next[k]: the next holding of
+     * the same investee), so listing them costs O(n) in all */
+    size_t *next = ck_calloc(sc->n_h + 1, sizeof *next), *last = ck_calloc(sc->n_inv + 1, sizeof *last);
+    for (size_t q = 0; q < sc->n_inv; q++)
+        last[q] = (size_t)-1;
+    for (size_t k = sc->n_h; k-- > 0;) {
+        if (!sc->h[k].in_d)
+            continue;
+        next[k] = last[sc->h[k].investee];
+        last[sc->h[k].investee] = k;
+    }
     for (size_t q = 0; q < sc->n_inv; q++) {
         const struct ck_metrics_investee *iv = &sc->inv[q];
         long long v = 0;
@@ -257,18 +268,20 @@ static void check_single_investee(struct ck_findings *out, const struct ck_metri
                           *row->investee_uscc ? "（" : "", row->investee_uscc,
                           *row->investee_uscc ? "）" : "");
             ck_buf_adds(&ev[l], l ? "holdings: " : "持仓: ");
-            int first = 1;
-            for (size_t k = 0; k < sc->n_h; k++)
-                if (sc->h[k].in_d && sc->h[k].investee == q) {
-                    ck_buf_printf(&ev[l], "%s%s", first ? "" : " ", sc->h[k].id);
-                    first = 0;
-                }
+            size_t shown = 0, all = 0;
+            for (size_t k = iv->first; k != (size_t)-1; k = next[k], all++)
+                if (shown < 20) /* an investee with thousands of holdings: the first 20 */
+                    ck_buf_printf(&ev[l], "%s%s", shown++ ? " " : "", sc->h[k].id);
+            if (all > shown)
+                ck_buf_printf(&ev[l], l ? " … (%zu in all)" : " …（共 %zu 笔）", all);
             ck_buf_adds(&ev[l], l ? "; measured: " : "; 实测: ");
             ck_metrics_decimal(&ev[l], v, 4);
             ck_buf_printf(&ev[l], "; %s: max %s", l ? "bound" : "限额", s->max_text);
         }
         emit(out, m, s, CK_SEV_VIOLATION, f, &sc->h[iv->first], msg, ev);
     }
+    free(next);
+    free(last);
 }
 
 static void check_ownership(struct ck_findings *out, const struct ck_metrics *m,
