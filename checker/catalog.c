@@ -262,6 +262,19 @@ static void province_fini(struct ck_catalog_province *p)
     free(p->codes);
 }
 
+static void sei_clear(struct ck_catalog_sei *t)
+{
+    for (size_t i = 0; i < t->n_classes; i++) {
+        free(t->classes[i].code);
+        free(t->classes[i].name);
+    }
+    free(t->classes);
+    free(t->file);
+    free(t->name);
+    free(t->status);
+    memset(t, 0, sizeof *t);
+}
+
 static void codes_clear(struct ck_catalog *cat)
 {
     for (size_t i = 0; i < cat->n_codes; i++) {
@@ -287,6 +300,7 @@ void ck_catalog_free(struct ck_catalog *cat)
     for (size_t i = 0; i < cat->n_provinces; i++)
         province_fini(&cat->provinces[i]);
     free(cat->provinces);
+    sei_clear(&cat->sei);
     free(cat->version);
     free(cat->user_dir);
     free(cat);
@@ -392,6 +406,53 @@ static int add_code(struct ck_catalog *cat, const char *code_in, const char *nam
     return CK_OK;
 }
 
+/* One row of a sei-classes table: a 4-digit class (numeric or with its
+ * section letter) and the level-1 category it belongs to. */
+static int add_sei_row(struct ck_catalog_sei *t, char *line, char **hdr, size_t n_hdr,
+                       const char *path, int lineno, char **err)
+{
+    char *f[MAX_COLS];
+    size_t n = split_tabs(line, f, MAX_COLS);
+    const char *in = field(f, n, col_index(hdr, n_hdr, "gbt4754_class_code"));
+    const char *digits = in[0] >= 'A' && in[0] <= 'T' ? in + 1 : in;
+    char sec = strlen(digits) == 4 && strspn(digits, "0123456789") == 4
+                   ? section_of_division((digits[0] - '0') * 10 + (digits[1] - '0'))
+                   : 0;
+    if (sec == 0 || (digits != in && in[0] != sec)) {
+        set_err(err, path, lineno, "bad GB/T 4754 class code '%s' (4 digits, e.g. 3911 or C3911)",
+                in);
+        return CK_ESYNTAX;
+    }
+    char code[6] = {sec, digits[0], digits[1], digits[2], digits[3], '\0'};
+    t->n_rows++;
+    for (size_t i = 0; i < t->n_classes; i++)
+        if (strcmp(t->classes[i].code, code) == 0)
+            return CK_OK; /* a class under several categories: the first names it */
+    t->classes = ck_reallocarray(t->classes, t->n_classes + 1, sizeof *t->classes);
+    t->classes[t->n_classes].code = ck_strdup(code);
+    t->classes[t->n_classes].name = ck_strdup(field(f, n, col_index(hdr, n_hdr, "sei_l1_name")));
+    t->n_classes++;
+    return CK_OK;
+}
+
+const char *ck_catalog_sei_class(const struct ck_catalog *cat, const char *code)
+{
+    if (cat == NULL || cat->sei.n_classes == 0 || code == NULL || strlen(code) != 5)
+        return NULL;
+    size_t lo = 0, hi = cat->sei.n_classes;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(cat->sei.classes[mid].code, code);
+        if (c == 0)
+            return cat->sei.classes[mid].name;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
 int ck_catalog_load_file(struct ck_catalog *cat, const char *path, int user, char **err)
 {
     char *data = NULL;
@@ -415,8 +476,10 @@ int ck_catalog_load_file(struct ck_catalog *cat, const char *path, int user, cha
     memset(&ed, 0, sizeof ed);
     struct ck_catalog_province prov;
     memset(&prov, 0, sizeof prov);
+    struct ck_catalog_sei sei;
+    memset(&sei, 0, sizeof sei);
     int lineno = 0;
-    int kind = 0; /* 1 edition, 2 codes, 3 province */
+    int kind = 0; /* 1 edition, 2 codes, 3 province, 4 strategic emerging industries */
     int codes_started = 0;
     char *p = data;
     if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
@@ -484,6 +547,11 @@ int ck_catalog_load_file(struct ck_catalog *cat, const char *path, int user, cha
                 prov.date = take(&m.date);
                 prov.status = ck_strdup(m.status ? m.status : "official");
                 prov.file = ck_strdup(path);
+            } else if (strcmp(m.kind, "sei-classes") == 0) {
+                kind = 4;
+                sei.name = take(&m.name);
+                sei.status = ck_strdup(m.status ? m.status : "official");
+                sei.file = ck_strdup(path);
             } else {
                 set_err(err, path, lineno, "unknown #kind '%s'", m.kind);
                 rc = CK_ESYNTAX;
@@ -491,7 +559,7 @@ int ck_catalog_load_file(struct ck_catalog *cat, const char *path, int user, cha
             }
             hdr_line = line;
             n_hdr = split_tabs(hdr_line, hdr, MAX_COLS);
-            const char *need = kind == 1 ? "text" : "code";
+            const char *need = kind == 1 ? "text" : kind == 4 ? "gbt4754_class_code" : "code";
             if (col_index(hdr, n_hdr, need) < 0) {
                 set_err(err, path, lineno, "the column header lacks '%s'", need);
                 rc = CK_ESYNTAX;
@@ -512,6 +580,8 @@ int ck_catalog_load_file(struct ck_catalog *cat, const char *path, int user, cha
             size_t n = split_tabs(line, f, MAX_COLS);
             rc = add_code(cat, field(f, n, col_index(hdr, n_hdr, "code")),
                           field(f, n, col_index(hdr, n_hdr, "name")), path, lineno, err);
+        } else if (kind == 4) {
+            rc = add_sei_row(&sei, line, hdr, n_hdr, path, lineno, err);
         } else {
             char *f[MAX_COLS];
             size_t n = split_tabs(line, f, MAX_COLS);
@@ -574,8 +644,20 @@ int ck_catalog_load_file(struct ck_catalog *cat, const char *path, int user, cha
         }
         cat->provinces[i] = prov;
         memset(&prov, 0, sizeof prov);
+    } else if (kind == 4) {
+        sei.from_user = user;
+        if (cat->sei.file && cat->sei.from_user == user) {
+            set_err(err, path, 0, "a strategic-emerging-industries table is also defined in "
+                                  "this directory (%s)", cat->sei.file);
+            rc = CK_ESYNTAX;
+            goto out;
+        }
+        sei_clear(&cat->sei); /* the user's table replaces the shipped one */
+        cat->sei = sei;
+        memset(&sei, 0, sizeof sei);
     }
 out:
+    sei_clear(&sei);
     edition_fini(&ed);
     province_fini(&prov);
     meta_fini(&m);
@@ -661,6 +743,12 @@ int ck_catalog_freeze(struct ck_catalog *cat, char **err)
             h = fnv1a(h, p->codes[j], strlen(p->codes[j]) + 1);
         ck_buf_printf(&v, "+prov%s:%s", p->province, p->date);
     }
+    if (cat->sei.n_classes > 1)
+        qsort(cat->sei.classes, cat->sei.n_classes, sizeof *cat->sei.classes, cmp_code);
+    for (size_t i = 0; i < cat->sei.n_classes; i++)
+        h = fnv1a(h, cat->sei.classes[i].code, strlen(cat->sei.classes[i].code) + 1);
+    if (cat->sei.file)
+        ck_buf_printf(&v, "+sei:%zu", cat->sei.n_classes);
     ck_buf_printf(&v, ";h=%016llx", (unsigned long long)h);
     free(cat->version);
     cat->version = ck_buf_take(&v);

@@ -135,6 +135,19 @@ struct ck_catalog_province {
     size_t n_codes;
 };
 
+/* The strategic-emerging-industries table (战略性新兴产业分类): which GB/T 4754
+ * classes it maps (#kind sei-classes). One table is in force: a user table
+ * replaces the shipped one. */
+struct ck_catalog_sei {
+    char *file;     /* owned; NULL when no table is loaded */
+    char *name;     /* owned; #name */
+    char *status;   /* owned; "official" · "derived" · "sample" */
+    int from_user;
+    size_t n_rows;  /* rows read (one per category and class) */
+    struct ck_catalog_code *classes; /* owned; sorted, unique; name = first level-1 category */
+    size_t n_classes;
+};
+
 struct ck_catalog {
     struct ck_catalog_edition *editions; /* owned; sorted by effective date */
     size_t n_editions;
@@ -144,9 +157,15 @@ struct ck_catalog {
     char *codes_file;   /* owned */
     struct ck_catalog_province *provinces; /* owned; sorted by province */
     size_t n_provinces;
+    struct ck_catalog_sei sei; /* sei.file NULL when none is loaded */
     char *version;      /* owned */
     char *user_dir;     /* owned; resolved user dir ("" if none) */
 };
+
+/* The level-1 category of the strategic-emerging-industries table that maps
+ * the class-level code ("C3911"), or NULL when the code is not a class of the
+ * loaded table (or coarser than a class, or no table is loaded). */
+const char *ck_catalog_sei_class(const struct ck_catalog *cat, const char *code);
 
 /* The class definition or legal consequence, quoted from the catalogue's preamble (static),
  * and where the quotation comes from. */

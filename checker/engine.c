@@ -4,6 +4,7 @@
 #include "buf.h"
 #include "catalog.h"
 #include "ck.h"
+#include "plan_limits.h"
 #include "mem.h"
 
 #include <libxml/parser.h>
@@ -140,6 +141,11 @@ static void evaluate(const struct ck_engine *eng, struct ck_evaluator *ev, const
 {
     struct ck_filing *f = out->filing;
     ck_eval_doc(ev, f->doc, f->period_start, f->period_end, only, &out->findings, &out->rule_errors);
+    struct ck_metrics_scratch scratch;
+    ck_metrics_compute(f, eng->catalog, &out->metrics, &scratch);
+    if (only == NULL) /* a rule's own examples test that rule alone */
+        ck_limits_check(f, &out->metrics, &scratch, &out->findings);
+    ck_metrics_scratch_fini(&scratch);
     ck_findings_apply_exemptions(&out->findings, f->exemptions, f->n_exemptions, f->period_start,
                                  f->period_end, eng->lang);
     ck_findings_sort(&out->findings);
@@ -190,5 +196,6 @@ void ck_result_fini(struct ck_result *r)
     ck_filing_free(r->filing);
     ck_findings_fini(&r->findings);
     free(r->rule_errors);
+    ck_metrics_fini(&r->metrics);
     memset(r, 0, sizeof *r);
 }

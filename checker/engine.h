@@ -13,6 +13,7 @@
 #include "eval.h"
 #include "filing.h"
 #include "finding.h"
+#include "metrics.h"
 #include "rules.h"
 
 #include <libxml/xmlschemas.h>
@@ -60,9 +61,11 @@ struct ck_result {
     struct ck_filing *filing; /* owned; facts only (doc released); NULL on error */
     struct ck_findings findings;
     char *rule_errors;     /* owned; runtime rule errors, or NULL */
+    struct ck_metrics metrics; /* direction metrics (Amendment 1); metrics.computed 0 on error */
 };
 
-/* Checks one file: load, validate, evaluate, apply exemptions, sort. Never
+/* Checks one file: load, validate, evaluate, compute the direction metrics
+ * and the plan's limits, apply exemptions, sort. Never
  * fails as a whole: problems with the file end up in out->status. */
 void ck_check_path(const struct ck_engine *eng, struct ck_evaluator *ev, const char *path,
                    struct ck_result *out);

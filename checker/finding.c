@@ -25,11 +25,20 @@ void ck_finding_fini(struct ck_finding *x)
     free(x->explain);
     free(x->catalog_edition);
     free(x->chain);
+    free(x->basis);
     free(x->exempt_document);
     free(x->exempt_authority);
     free(x->exempt_from);
     free(x->exempt_until);
     memset(x, 0, sizeof *x);
+}
+
+void ck_finding_basis_text(const struct ck_finding *f, struct ck_buf *out)
+{
+    if (f->basis)
+        ck_buf_adds(out, f->basis);
+    else
+        ck_rules_basis_text(f->rule, out);
 }
 
 void ck_findings_fini(struct ck_findings *f)

@@ -23,6 +23,8 @@ struct ck_finding {
     char *explain;                        /* owned; may be NULL: extra explanation (catalogue scores, exemptions seen) */
     char *catalog_edition;                /* owned; may be NULL */
     char *chain;                          /* owned; look-through chain, or NULL */
+    char *basis;                          /* owned; NULL: the rule's basis. Limit findings
+                                             name the filing's own 设立方案 document here */
     /* exemption that waived it (all NULL when not exempted) */
     int exempted;
     char *exempt_document, *exempt_authority, *exempt_from, *exempt_until; /* owned */
@@ -40,6 +42,8 @@ void ck_findings_fini(struct ck_findings *f);
  * is reached (counted in f->dropped). */
 struct ck_finding *ck_findings_add(struct ck_findings *f);
 void ck_finding_fini(struct ck_finding *x);
+/* Appends the finding's legal basis: f->basis when set, else the rule's. */
+void ck_finding_basis_text(const struct ck_finding *f, struct ck_buf *out);
 /* Stable, deterministic order: line, rule id, xpath, chain. */
 void ck_findings_sort(struct ck_findings *f);
 

@@ -3,6 +3,7 @@
 
 #include "buf.h"
 #include "ck.h"
+#include "plan_limits.h"
 #include "mem.h"
 
 #include <stdlib.h>
@@ -85,7 +86,6 @@ struct walk {
     const struct ck_ruleset *rs;
     const struct ck_lt_node *nodes;
     size_t n;
-    struct index ix;
     unsigned char *reach;  /* owned; 1 if some exposure is reachable from the node */
     size_t *child;         /* owned; resolved child node of each edge, flattened */
     size_t *first_edge;    /* owned; offset of a node's edges in child[] */
@@ -136,6 +136,32 @@ static void visit(struct walk *w, size_t node)
     w->depth--;
 }
 
+void ck_lookthrough_resolve(const struct ck_lt_node *nodes, size_t n, size_t **first_edge,
+                            size_t **child)
+{
+    struct index ix;
+    ix.nodes = nodes;
+    ix.n = n;
+    ix.order = ck_calloc(n + 1, sizeof *ix.order);
+    for (size_t i = 0; i < n; i++)
+        ix.order[i] = &nodes[i];
+    if (n > 1)
+        qsort(ix.order, n, sizeof *ix.order, cmp_node);
+    size_t *fe = ck_calloc(n + 1, sizeof(size_t));
+    size_t n_edges = 0;
+    for (size_t i = 0; i < n; i++) {
+        fe[i] = n_edges;
+        n_edges += nodes[i].n_edges;
+    }
+    size_t *ch = ck_calloc(n_edges + 1, sizeof(size_t));
+    for (size_t i = 0; i < n; i++)
+        for (size_t e = 0; e < nodes[i].n_edges; e++)
+            ch[fe[i] + e] = pick_child(&ix, nodes[i].edges[e].child_uscc, nodes[i].period_end);
+    free((void *)ix.order);
+    *first_edge = fe;
+    *child = ch;
+}
+
 void ck_lookthrough_run(const struct ck_ruleset *rs, const struct ck_lt_node *nodes, size_t n,
                         int lang, ck_lt_emit_fn emit, void *ud)
 {
@@ -148,25 +174,7 @@ void ck_lookthrough_run(const struct ck_ruleset *rs, const struct ck_lt_node *no
     w.emit = emit;
     w.ud = ud;
     w.path = ck_calloc(n + 2, sizeof(size_t));
-    w.ix.nodes = nodes;
-    w.ix.n = n;
-    w.ix.order = ck_calloc(n + 1, sizeof *w.ix.order);
-    for (size_t i = 0; i < n; i++)
-        w.ix.order[i] = &nodes[i];
-    if (n > 1)
-        qsort(w.ix.order, n, sizeof *w.ix.order, cmp_node);
-    /* Resolve every edge once. */
-    w.first_edge = ck_calloc(n + 1, sizeof(size_t));
-    size_t n_edges = 0;
-    for (size_t i = 0; i < n; i++) {
-        w.first_edge[i] = n_edges;
-        n_edges += nodes[i].n_edges;
-    }
-    w.child = ck_calloc(n_edges + 1, sizeof(size_t));
-    for (size_t i = 0; i < n; i++)
-        for (size_t e = 0; e < nodes[i].n_edges; e++)
-            w.child[w.first_edge[i] + e] =
-                pick_child(&w.ix, nodes[i].edges[e].child_uscc, nodes[i].period_end);
+    ck_lookthrough_resolve(nodes, n, &w.first_edge, &w.child);
     /* Which nodes can reach an exposure at all: the walk never enters a
      * sub-graph with nothing to report, which keeps wide clean fund-of-funds
      * trees (and their many paths) cheap. A fixed point over the edges. */
@@ -200,7 +208,6 @@ void ck_lookthrough_run(const struct ck_ruleset *rs, const struct ck_lt_node *no
         }
     }
     free(w.path);
-    free((void *)w.ix.order);
     free(w.first_edge);
     free(w.child);
     free(w.reach);
@@ -250,7 +257,7 @@ static void emit_into_results(void *ud, size_t parent, size_t edge, size_t sourc
     ck_lookthrough_fill(b->ev, f, &b->nodes[parent].edges[edge], &b->nodes[source_node], x, lt, chain);
 }
 
-static char *holding_xpath(size_t index, size_t count)
+char *ck_lookthrough_holding_xpath(size_t index, size_t count)
 {
     struct ck_buf b;
     ck_buf_init(&b);
@@ -264,6 +271,8 @@ static char *holding_xpath(size_t index, size_t count)
 void ck_lookthrough_results(const struct ck_engine *eng, struct ck_evaluator *ev,
                             struct ck_result *res, size_t n)
 {
+    /* nesting-depth limits need the batch's fund graph too (any batch size) */
+    ck_limits_nesting_results(eng, res, n);
     int any_lt = 0;
     for (size_t i = 0; i < eng->rules->n_rules; i++)
         any_lt |= eng->rules->rules[i].lookthrough;
@@ -289,7 +298,7 @@ void ck_lookthrough_results(const struct ck_engine *eng, struct ck_evaluator *ev
             struct ck_lt_edge *e = &edges[node->n_edges++];
             e->holding = row->id;
             e->line = row->line;
-            e->xpath = holding_xpath(h, f->n_holdings);
+            e->xpath = ck_lookthrough_holding_xpath(h, f->n_holdings);
             e->child_uscc = row->investee_uscc;
         }
         node->edges = edges;

@@ -53,6 +53,16 @@ typedef void (*ck_lt_emit_fn)(void *ud, size_t parent, size_t edge, size_t sourc
 int ck_lookthrough_pick(const struct ck_lt_exposure *xs, size_t n, size_t k,
                         struct ck_lt_exposure *out);
 
+/* Resolves every edge of the graph to its child node (the rule above):
+ * *child (owned by the caller) holds, for edge e of node i, the child's
+ * node index at (*first_edge)[i] + e, or (size_t)-1 when the sub-fund's
+ * filing is not in the graph. */
+void ck_lookthrough_resolve(const struct ck_lt_node *nodes, size_t n, size_t **first_edge,
+                            size_t **child);
+
+/* "/filing/holdings/holding[i+1]" (without the index when count is 1); owned by the caller. */
+char *ck_lookthrough_holding_xpath(size_t index, size_t count);
+
 /* The look-through rule covering category, or NULL. */
 const struct ck_rule *ck_lookthrough_rule_for(const struct ck_ruleset *rs, const char *category);
 

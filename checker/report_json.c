@@ -4,7 +4,8 @@
  * contract"): {"tool":{…},"files":[{"path","filingId","fundUscc","status",
  * "error","findings":[{"rule","category","severity","holding","line",
  * "xpath","message","evidence","basis","exempted"}]}]}, plus further keys
- * the contract allows (title, item, explain, chain, catalogEdition, summary).
+ * the contract allows (title, item, explain, chain, catalogEdition, summary),
+ * and per checked file Amendment 1's "metrics" and "metricsCoverage".
  */
 #include "report.h"
 
@@ -46,7 +47,7 @@ static void finding_json(struct ck_buf *b, const struct ck_finding *f, int lang)
     ck_buf_addc(b, ',');
     struct ck_buf basis;
     ck_buf_init(&basis);
-    ck_rules_basis_text(f->rule, &basis);
+    ck_finding_basis_text(f, &basis);
     key(b, "basis");
     ck_buf_json_str(b, ck_buf_str(&basis));
     ck_buf_fini(&basis);
@@ -138,6 +139,8 @@ void ck_report_json(FILE *out, const struct ck_engine *eng, const struct ck_resu
             finding_json(&b, &r->findings.v[k], o->lang);
         }
         ck_buf_adds(&b, "]");
+        if (r->status == 0)
+            ck_metrics_json(&b, &r->metrics);
         if (r->rule_errors) {
             ck_buf_addc(&b, ',');
             key(&b, "ruleErrors");

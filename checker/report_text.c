@@ -57,11 +57,47 @@ static void print_finding(FILE *out, const struct ck_finding *f, const struct la
     }
     if (f->catalog_edition)
         fprintf(out, "      %s: %s\n", L->edition, f->catalog_edition);
-    ck_rules_basis_text_lang(f->rule, lang, &b);
+    if (f->basis) /* a finding's own basis (plan limits quote the 设立方案) */
+        ck_buf_adds(&b, f->basis);
+    else
+        ck_rules_basis_text_lang(f->rule, lang, &b);
     fprintf(out, "      %s: %s\n", L->basis, ck_buf_str(&b));
     if (f->exempted)
         fprintf(out, "      %s: %s (%s, %s..%s)\n", L->exempted, f->exempt_document,
                 f->exempt_authority, f->exempt_from, f->exempt_until);
+    ck_buf_fini(&b);
+}
+
+/* The direction-metrics block of one filing (Amendment 1): every metric,
+ * null ones with the reason, shares with the coverage of their datum. */
+static void print_metrics(FILE *out, const struct ck_metrics *m, int lang)
+{
+    if (!m->computed)
+        return;
+    struct ck_buf b;
+    ck_buf_init(&b);
+    ck_metrics_decimal(&b, m->invested_fen, 2);
+    fprintf(out, lang ? "  direction metrics (D = %s yuan in equity, listed equity and sub-funds)\n"
+                      : "  投向指标（D = %s 元：股权、上市股权和子基金投资）\n",
+            ck_buf_str(&b));
+    for (int k = 0; k < CK_M_COUNT; k++) {
+        const struct ck_metric *x = &m->m[k];
+        ck_buf_reset(&b);
+        if (!x->known) {
+            ck_buf_printf(&b, lang ? "n/a (%s)" : "无法计算（%s）", ck_metric_why_text(x->why, lang));
+        } else if (k == CK_M_AVG_HOLDING) {
+            ck_buf_printf(&b, "%lld.%02lld%s", x->scaled / 100, x->scaled % 100, lang ? " years" : " 年");
+        } else if (k == CK_M_HHI) {
+            ck_buf_printf(&b, "%lld.%04lld", x->scaled / 10000, x->scaled % 10000);
+        } else {
+            ck_metrics_decimal(&b, x->scaled / 100, 0);
+            ck_buf_printf(&b, ".%02lld%%", x->scaled % 100);
+        }
+        if (x->has_coverage && x->coverage_known && x->coverage < 10000)
+            ck_buf_printf(&b, lang ? " [data for %lld.%02lld%% of D]" : "［数据覆盖 D 的 %lld.%02lld%%］",
+                          x->coverage / 100, x->coverage % 100);
+        fprintf(out, "    %s%s%s\n", ck_metric_label(k, lang), lang ? ": " : "：", ck_buf_str(&b));
+    }
     ck_buf_fini(&b);
 }
 
@@ -86,7 +122,9 @@ void ck_report_text(FILE *out, const struct ck_engine *eng, const struct ck_resu
         if (r->rule_errors)
             fprintf(out, "  ! %s", r->rule_errors);
         if (r->findings.n == 0) {
-            fprintf(out, "  %s\n\n", L->no_findings);
+            fprintf(out, "  %s\n", L->no_findings);
+            print_metrics(out, &r->metrics, lang);
+            fputc('\n', out);
             continue;
         }
         /* Group: items in order of first appearance, filing level last. */
@@ -124,6 +162,7 @@ void ck_report_text(FILE *out, const struct ck_engine *eng, const struct ck_resu
         }
         if (fs->dropped)
             fprintf(out, "  … %zu\n", fs->dropped);
+        print_metrics(out, &r->metrics, lang);
         fputc('\n', out);
     }
     if (lang == CK_LANG_EN)

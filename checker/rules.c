@@ -11,6 +11,7 @@
 #include "buf.h"
 #include "ck.h"
 #include "mem.h"
+#include "plan_limits.h"
 #include "xenv.h"
 #include "xfunc.h"
 
@@ -24,7 +25,7 @@
 
 const char *const ck_categories[] = {
     "disguised-debt",   "public-stock",  "derivatives", "guarantee",    "unlimited-liability",
-    "industry-catalog", "negative-list", "exemption",   "data-quality", NULL,
+    "industry-catalog", "negative-list", "limit",       "exemption",    "data-quality", NULL,
 };
 
 int ck_category_valid(const char *s)
@@ -671,7 +672,8 @@ const struct ck_regex *ck_rules_regex(const struct ck_ruleset *rs, const char *i
 
 int ck_rules_known(const struct ck_ruleset *rs, const char *id)
 {
-    return ck_category_valid(id) || ck_rules_find(rs, id) != NULL;
+    /* the limit rules (LIM-*) live in plan_limits.c, outside the rule files */
+    return ck_category_valid(id) || ck_rules_find(rs, id) != NULL || ck_limits_rule_find(id) != NULL;
 }
 
 void ck_basis_format(const struct ck_basis *b, int lang, struct ck_buf *out)

@@ -41,7 +41,7 @@ missing=$(q "select count(*) from json_each($j, '\$.files') f
 if [ "$missing" = 0 ]; then ok "file objects follow the contract"; else bad "file objects follow the contract ($missing)"; fi
 bad_findings=$(q "select count(*) from json_each($j, '\$.files') f, json_each(f.value, '\$.findings') g
   where json_type(g.value,'\$.rule')<>'text'
-     or json_extract(g.value,'\$.category') not in ('disguised-debt','public-stock','derivatives','guarantee','unlimited-liability','industry-catalog','negative-list','exemption','data-quality')
+     or json_extract(g.value,'\$.category') not in ('disguised-debt','public-stock','derivatives','guarantee','unlimited-liability','industry-catalog','negative-list','limit','exemption','data-quality')
      or json_extract(g.value,'\$.severity') not in ('violation','warning','notice')
      or json_type(g.value,'\$.holding') not in ('text','null')
      or json_type(g.value,'\$.line')<>'integer'
@@ -50,6 +50,14 @@ bad_findings=$(q "select count(*) from json_each($j, '\$.files') f, json_each(f.
      or json_type(g.value,'\$.exempted') not in ('false','object')
      or (json_type(g.value,'\$.exempted')='object' and json_type(g.value,'\$.exempted.document')<>'text');")
 nfind=$(q "select count(*) from json_each($j, '\$.files') f, json_each(f.value, '\$.findings') g;")
+# Amendment 1: every checked file has "metrics" with every key, each a number or null
+bad_metrics=$(q "select count(*) from json_each($j, '\$.files') f, (select 'invested' k union all
+  select 'earlySmallShare' union all select 'avgHoldingYears' union all select 'hardTechShare' union all
+  select 'privateShare' union all select 'socialCapitalShare' union all select 'mainFieldShare' union all
+  select 'homeRegionShare' union all select 'topInvesteeShare' union all select 'hhi') keys
+  where json_extract(f.value,'\$.status')='checked'
+    and coalesce(json_type(f.value, '\$.metrics.' || keys.k), 'absent') not in ('integer','real','null');")
+if [ "$bad_metrics" = 0 ]; then ok "metrics objects follow Amendment 1"; else bad "metrics objects follow Amendment 1 ($bad_metrics keys)"; fi
 if [ "$bad_findings" = 0 ] && [ "$nfind" -gt 0 ]; then ok "finding objects follow the contract ($nfind findings)"; else bad "finding objects follow the contract ($bad_findings of $nfind)"; fi
 exempted=$(q "select count(*) from json_each($j, '\$.files') f, json_each(f.value, '\$.findings') g where json_type(g.value,'\$.exempted')='object';")
 if [ "$exempted" -gt 0 ]; then ok "exempted findings carry their document"; else bad "no exempted finding in the fixtures"; fi

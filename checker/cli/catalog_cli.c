@@ -171,6 +171,8 @@ static const char *status_label(const char *status, int z)
         return z ? "示例（非官方）" : "sample (not official)";
     if (strcmp(status, "official") == 0)
         return z ? "官方" : "official";
+    if (strcmp(status, "derived") == 0)
+        return z ? "派生（不完整，非官方文本）" : "derived (partial, not the official text)";
     return status;
 }
 
@@ -495,6 +497,14 @@ static int cmd_stats(const struct ck_catalog *cat, const struct opts *o)
         printf("  %s  %s  %s  %s  %zu%s  %s\n", p->province, p->name, p->date,
                status_label(p->status, z), p->n_codes, z ? " 个代码" : " codes", p->file);
     }
+    if (cat->sei.file)
+        printf(z ? "战略性新兴产业分类表：%s  %s  %zu 行，GB/T 4754 小类 %zu 个  %s%s\n"
+                 : "strategic emerging industries table: %s  %s  %zu rows, %zu GB/T 4754 classes  %s%s\n",
+               cat->sei.name, status_label(cat->sei.status, z), cat->sei.n_rows, cat->sei.n_classes,
+               cat->sei.file, cat->sei.from_user ? (z ? "（用户目录）" : " (user dir)") : "");
+    else
+        printf(z ? "战略性新兴产业分类表：未加载（硬科技占比无法计算）\n"
+                 : "strategic emerging industries table: not loaded (hardTechShare cannot be computed)\n");
     struct stat st;
     printf(z ? "用户目录：%s%s\n" : "user catalogue dir: %s%s\n",
            *cat->user_dir ? cat->user_dir : "-",

@@ -11,6 +11,7 @@
 #include "ck.h"
 #include "dbreport.h"
 #include "engine.h"
+#include "evaluate.h"
 #include "evidence.h"
 #include "example.h"
 #include "lookthrough.h"
@@ -623,6 +624,7 @@ static const struct {
     {"validate", cmd_validate},
     {"rules", cmd_rules},
     {"catalog", cmd_catalog},
+    {"evaluate", ck_evaluate_main},
     {"scan", ck_scan_main},
     {"report", ck_dbreport_main},
     {"diff", ck_dbdiff_main},

@@ -17,6 +17,7 @@
 #include "buf.h"
 #include "ck.h"
 #include "cli.h"
+#include "layout.h"
 #include "mem.h"
 #include "rules.h"
 #include "store.h"
@@ -28,7 +29,7 @@
 #include <string.h>
 
 enum { FMT_TEXT = 0, FMT_CSV, FMT_JSON };
-enum { R_DB = 1200, R_FORMAT, R_LANG, R_DUMP, R_HELP };
+enum { R_DB = 1200, R_FORMAT, R_LANG, R_DUMP, R_HELP, R_LAYOUT, R_MIN_FUNDS, R_MIN_SHARE };
 
 static int parse_format(const char *cmd, const char *s, int *out)
 {
@@ -51,7 +52,7 @@ static const char *col(sqlite3_stmt *s, int i)
     return t ? (const char *)t : "";
 }
 
-static void out_csv_row(const char *const *v, size_t n)
+void ck_dbreport_csv_row(const char *const *v, size_t n)
 {
     struct ck_buf b;
     ck_buf_init(&b);
@@ -90,11 +91,18 @@ static const struct dim dims[] = {
 
 static const char report_help[] =
     "usage: fundcheck report --db FILE [--format text|json|csv] [--lang zh|en] [--dump]\n"
+    "       fundcheck report --db FILE --layout [--format text|csv] [--min-funds N] [--min-share X]\n"
     "\n"
     "Summarises a findings database: the current filing of each fund and period, findings\n"
     "by category, severity, province, region, government level and fund (violation, warning,\n"
     "notice not exempted; exempted separately). --dump prints every table in a fixed order\n"
-    "without run ids or timestamps (for comparing databases).\n";
+    "without run ids or timestamps (for comparing databases).\n"
+    "\n"
+    "--layout: crowding across funds (同质化), from the latest filing of each fund: per province\n"
+    "and GB/T 4754 division the funds, their levels and the invested amount; divisions where at\n"
+    "least N funds of one province (--min-funds, default 3) each put at least X of their invested\n"
+    "amount (--min-share, default 0.2); and per province the mean pairwise cosine similarity of\n"
+    "the funds' division-investment vectors (docs/metrics.md).\n";
 
 static long long scalar(sqlite3 *db, const char *sql, int *ok)
 {
@@ -134,12 +142,12 @@ static int report(sqlite3 *db, const char *path, int fmt, int lang)
                tot[0], tot[1], tot[2], tot[3]);
     } else if (fmt == FMT_CSV) {
         static const char *const head[] = {"dimension", "key", "name", "violation", "warning", "notice", "exempted"};
-        out_csv_row(head, CK_ARRAY_LEN(head));
+        ck_dbreport_csv_row(head, CK_ARRAY_LEN(head));
         char v[4][32];
         for (int i = 0; i < 4; i++)
             snprintf(v[i], sizeof v[i], "%lld", tot[i]);
         const char *row[] = {"total", "", "", v[0], v[1], v[2], v[3]};
-        out_csv_row(row, CK_ARRAY_LEN(row));
+        ck_dbreport_csv_row(row, CK_ARRAY_LEN(row));
     } else {
         struct ck_buf b;
         ck_buf_init(&b);
@@ -194,7 +202,7 @@ static int report(sqlite3 *db, const char *path, int fmt, int lang)
                 ck_buf_fini(&k);
             } else if (fmt == FMT_CSV) {
                 const char *row[] = {dims[d].id, key, name, vs[0], vs[1], vs[2], vs[3]};
-                out_csv_row(row, CK_ARRAY_LEN(row));
+                ck_dbreport_csv_row(row, CK_ARRAY_LEN(row));
             } else {
                 struct ck_buf b;
                 ck_buf_init(&b);
@@ -241,10 +249,15 @@ int ck_dbreport_main(int argc, char **argv)
         {"lang", required_argument, NULL, R_LANG},
         {"dump", no_argument, NULL, R_DUMP},
         {"help", no_argument, NULL, R_HELP},
+        {"layout", no_argument, NULL, R_LAYOUT},
+        {"min-funds", required_argument, NULL, R_MIN_FUNDS},
+        {"min-share", required_argument, NULL, R_MIN_SHARE},
         {NULL, 0, NULL, 0},
     };
     const char *db_path = NULL;
-    int fmt = FMT_TEXT, lang = CK_LANG_ZH, dump = 0, c;
+    int fmt = FMT_TEXT, lang = CK_LANG_ZH, dump = 0, layout = 0, c;
+    struct ck_layout_opts lo = {0, CK_LANG_ZH, 3, 0.2};
+    char *end = NULL;
     optind = 1;
     while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
         switch (c) {
@@ -260,6 +273,21 @@ int ck_dbreport_main(int argc, char **argv)
             }
             break;
         case R_DUMP: dump = 1; break;
+        case R_LAYOUT: layout = 1; break;
+        case R_MIN_FUNDS:
+            lo.min_funds = strtol(optarg, &end, 10);
+            if (*end || lo.min_funds < 1) {
+                fprintf(stderr, "fundcheck report: --min-funds takes a whole number of at least 1\n");
+                return CK_EXIT_USAGE;
+            }
+            break;
+        case R_MIN_SHARE:
+            lo.min_share = strtod(optarg, &end);
+            if (*end || !(lo.min_share > 0 && lo.min_share <= 1)) {
+                fprintf(stderr, "fundcheck report: --min-share takes a fraction above 0, at most 1\n");
+                return CK_EXIT_USAGE;
+            }
+            break;
         case R_HELP: fputs(report_help, stdout); return CK_EXIT_CLEAN;
         default: fputs(report_help, stderr); return CK_EXIT_USAGE;
         }
@@ -275,7 +303,16 @@ int ck_dbreport_main(int argc, char **argv)
     int rc = open_db(db_path, lang, &st);
     if (rc != CK_EXIT_CLEAN)
         return rc;
-    if (dump) {
+    if (layout) {
+        if (fmt == FMT_JSON) {
+            fprintf(stderr, "fundcheck report: --layout prints text or csv\n");
+            rc = CK_EXIT_USAGE;
+        } else {
+            lo.csv = fmt == FMT_CSV;
+            lo.lang = lang;
+            rc = ck_layout_report(ck_store_db(st), db_path, &lo);
+        }
+    } else if (dump) {
         if (ck_store_dump(st, stdout) != CK_OK) {
             fprintf(stderr, "fundcheck: %s\n", ck_store_errmsg(st));
             rc = CK_EXIT_SYSTEM;
@@ -421,7 +458,7 @@ int ck_dbdiff_main(int argc, char **argv)
     if (fmt == FMT_CSV) {
         static const char *const head[] = {"change", "fund_uscc", "fund_name", "period_end", "rule",
                                            "category", "severity", "item", "chain", "message"};
-        out_csv_row(head, CK_ARRAY_LEN(head));
+        ck_dbreport_csv_row(head, CK_ARRAY_LEN(head));
     }
     while ((r = sqlite3_step(s)) == SQLITE_ROW) {
         const char *k = col(s, 0);
@@ -431,7 +468,7 @@ int ck_dbdiff_main(int argc, char **argv)
             const char *row[10];
             for (int i = 0; i < 10; i++)
                 row[i] = col(s, i);
-            out_csv_row(row, 10);
+            ck_dbreport_csv_row(row, 10);
         } else if (fmt == FMT_TEXT) {
             if (ki != last)
                 ck_buf_printf(&body, "\n%s\n", E ? kinds[ki] : kinds_zh[ki]);

@@ -29,6 +29,7 @@
 #include "evidence.h"
 
 #include "buf.h"
+#include "cli.h"
 #include "catalog.h"
 #include "ck.h"
 #include "engine.h"
