@@ -7,6 +7,7 @@
 #include "cli.h"
 
 #include "buf.h"
+#include "check.h"
 #include "catalog.h"
 #include "ck.h"
 #include "dbreport.h"
@@ -46,121 +47,12 @@ struct ck_engine *ck_cli_open_engine(const struct ck_common_opts *o)
     return eng;
 }
 
-enum { OPT_RULES = 1000, OPT_CATALOG_DIR, OPT_LANG, OPT_FORMAT, OPT_FAIL_ON, OPT_MIN, OPT_HELP, OPT_PROFILE };
+enum { OPT_RULES = 1000, OPT_CATALOG_DIR, OPT_LANG, OPT_MIN, OPT_HELP };
 
-static const char check_help[] =
-    "usage: fundcheck check [--format text|json] [--lang zh|en] [--fail-on SEVERITY]\n"
-    "                       [--rules DIR] [--catalog-dir DIR] FILE...\n"
-    "\n"
-    "Checks each filing against the rule set and the industry catalogue and reports every\n"
-    "finding: what, where (file, line, XPath, holding), why (rule and legal basis) and the\n"
-    "evidence. Files given together are one batch: fund-of-funds holdings are looked through\n"
-    "to the sub-funds' filings in the batch.\n"
-    "\n"
-    "  --format text|json   report format (default text; JSON follows the output contract)\n"
-    "  --lang zh|en         language of messages (default zh)\n"
-    "  --fail-on SEVERITY   violation (default), warning or notice: exit 1 when a finding that\n"
-    "                       is not exempted is at or above it\n"
-    "  --rules DIR          rule directory (default: the installed rules)\n"
-    "  --catalog-dir DIR    user catalogue directory (imported editions, provincial lists)\n"
-    "  --profile            print the time spent in each rule to stderr\n"
-    "\n"
-    "exit: 0 clean, 1 findings, 2 a file could not be checked, 3 bad invocation or rule set,\n"
-    "4 system error.\n";
-
-static int cmd_check(int argc, char **argv)
+void ck_cli_print_file_error(FILE *out, const struct ck_result *r, int lang)
 {
-    static const struct option longopts[] = {
-        {"format", required_argument, NULL, OPT_FORMAT},
-        {"lang", required_argument, NULL, OPT_LANG},
-        {"fail-on", required_argument, NULL, OPT_FAIL_ON},
-        {"rules", required_argument, NULL, OPT_RULES},
-        {"catalog-dir", required_argument, NULL, OPT_CATALOG_DIR},
-        {"profile", no_argument, NULL, OPT_PROFILE},
-        {"help", no_argument, NULL, OPT_HELP},
-        {NULL, 0, NULL, 0},
-    };
-    struct ck_common_opts co = {NULL, NULL, CK_LANG_ZH};
-    int json = 0, fail_on = CK_SEV_VIOLATION, profile = 0, c;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-        switch (c) {
-        case OPT_FORMAT:
-            if (strcmp(optarg, "json") == 0)
-                json = 1;
-            else if (strcmp(optarg, "text") == 0)
-                json = 0;
-            else {
-                fprintf(stderr, "fundcheck check: unknown format '%s' (text or json)\n", optarg);
-                return CK_EXIT_USAGE;
-            }
-            break;
-        case OPT_LANG:
-            if ((co.lang = ck_cli_parse_lang(optarg)) < 0) {
-                fprintf(stderr, "fundcheck check: unknown language '%s' (zh or en)\n", optarg);
-                return CK_EXIT_USAGE;
-            }
-            break;
-        case OPT_FAIL_ON:
-            if ((fail_on = ck_severity_parse(optarg)) < 0) {
-                fprintf(stderr, "fundcheck check: unknown severity '%s' (violation, warning, notice)\n", optarg);
-                return CK_EXIT_USAGE;
-            }
-            break;
-        case OPT_RULES: co.rules_dir = optarg; break;
-        case OPT_CATALOG_DIR: co.catalog_dir = optarg; break;
-        case OPT_PROFILE: profile = 1; break;
-        case OPT_HELP: fputs(check_help, stdout); return CK_EXIT_CLEAN;
-        default: fputs(check_help, stderr); return CK_EXIT_USAGE;
-        }
-    }
-    if (optind >= argc) {
-        fprintf(stderr, "fundcheck check: no files given\n%s", check_help);
-        return CK_EXIT_USAGE;
-    }
-    struct ck_engine *eng = ck_cli_open_engine(&co);
-    if (eng == NULL)
-        return CK_EXIT_USAGE;
-    eng->want_hash = 0;
-    size_t n = (size_t)(argc - optind);
-    struct ck_result *res = ck_calloc(n, sizeof *res);
-    struct ck_evaluator *ev = ck_eval_new(eng->rules, eng->catalog, co.lang);
-    if (profile)
-        ck_eval_profile_enable(ev);
-    for (size_t i = 0; i < n; i++)
-        ck_check_path(eng, ev, argv[optind + (int)i], &res[i]);
-    if (profile)
-        ck_eval_profile_print(ev, stderr);
-    ck_lookthrough_results(eng, ev, res, n);
-    int rc = CK_EXIT_CLEAN;
-    for (size_t i = 0; i < n; i++) {
-        if (res[i].status != CK_OK) {
-            fprintf(stderr, "fundcheck: %s:%ld: %s\n", res[i].path, res[i].err_line, res[i].err_msg);
-            int file_rc = (res[i].status == CK_ENOMEM) ? CK_EXIT_SYSTEM : CK_EXIT_FILE_ERROR;
-            if (file_rc > rc)
-                rc = file_rc;
-            continue;
-        }
-        if (res[i].rule_errors)
-            fprintf(stderr, "fundcheck: %s: %s", res[i].path, res[i].rule_errors);
-        if (ck_findings_count_at_least(&res[i].findings, fail_on) > 0 && rc < CK_EXIT_FINDINGS)
-            rc = CK_EXIT_FINDINGS;
-    }
-    unsigned long limit_hits = ck_eval_regex_limit_hits(ev);
-    if (limit_hits)
-        fprintf(stderr, "fundcheck: warning: %lu regular-expression match(es) stopped at the match limit\n",
-                limit_hits);
-    struct ck_report_opts ro = {co.lang, fail_on};
-    if (json)
-        ck_report_json(stdout, eng, res, n, &ro);
-    else
-        ck_report_text(stdout, eng, res, n, &ro);
-    for (size_t i = 0; i < n; i++)
-        ck_result_fini(&res[i]);
-    free(res);
-    ck_eval_free(ev);
-    ck_engine_free(eng);
-    return rc;
+    (void)lang;
+    fprintf(out, "fundcheck: %s:%ld: %s\n", r->path, r->err_line, r->err_msg ? r->err_msg : ck_strerror(r->status));
 }
 
 static const char validate_help[] =
@@ -547,7 +439,7 @@ static const struct {
     const char *name;
     int (*fn)(int argc, char **argv);
 } commands[] = {
-    {"check", cmd_check},
+    {"check", ck_check_main},
     {"validate", cmd_validate},
     {"rules", cmd_rules},
     {"catalog", cmd_catalog},
