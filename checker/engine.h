@@ -10,6 +10,7 @@
  * validates and evaluates one filing into a self-contained ck_result (the
  * DOM is released before it returns, so memory stays bounded per filing).
  */
+#include "diag.h"
 #include "eval.h"
 #include "filing.h"
 #include "finding.h"
@@ -56,6 +57,7 @@ struct ck_result {
     struct ck_filing *filing; /* owned; facts only (doc released); NULL on error */
     struct ck_findings findings;
     char *rule_errors;     /* owned; runtime rule errors, or NULL */
+    struct ck_diags diags; /* why it could not be checked, one entry per problem (diag.h) */
 };
 
 /* Checks one file: load, validate, evaluate, apply exemptions, sort. Never

@@ -43,6 +43,12 @@ int ck_filing_load(const char *path, xmlSchemaPtr schema, struct ck_filing **out
 int ck_filing_load_ex(const char *path, xmlSchemaPtr schema, int want_hash, struct ck_filing **out,
                       long *err_line, char **err_msg);
 
+/* The same, and every problem also as a structured diagnostic in *diags
+ * (diag.h; may be NULL), for people: the caller initialises and frees it. */
+struct ck_diags;
+int ck_filing_load_diags(const char *path, xmlSchemaPtr schema, int want_hash, struct ck_filing **out,
+                         long *err_line, char **err_msg, struct ck_diags *diags);
+
 /* The same for a document already in memory (rule examples, fuzzing):
  * takes ownership of doc on every path. */
 int ck_filing_from_doc(const char *path, xmlDocPtr doc, xmlSchemaPtr schema, struct ck_filing **out,

@@ -34,8 +34,24 @@ void ck_report_gcc(FILE *out, const struct ck_engine *eng, const struct ck_resul
     for (size_t i = 0; i < n; i++) {
         const struct ck_result *r = &res[i];
         if (r->status != CK_OK) {
-            fprintf(out, "%s:%ld: %serror%s: %s\n", r->path, r->err_line, paint(o->color, CK_SEV_VIOLATION),
-                    reset, r->err_msg ? r->err_msg : "");
+            for (size_t k = 0; k < r->diags.n; k++) {
+                const struct ck_diag *x = &r->diags.v[k];
+                struct ck_buf m, h;
+                ck_buf_init(&m);
+                ck_buf_init(&h);
+                ck_diag_format(x, lang, &m, &h);
+                fprintf(out, "%s:%ld:", r->path, x->line);
+                if (x->column > 0)
+                    fprintf(out, "%d:", x->column);
+                fprintf(out, " %serror%s: %s [%s]\n", paint(o->color, CK_SEV_VIOLATION), reset, ck_buf_str(&m), x->id);
+                if (h.len)
+                    fprintf(out, "%s:%ld: note: %s [%s]\n", r->path, x->line, ck_buf_str(&h), x->id);
+                ck_buf_fini(&m);
+                ck_buf_fini(&h);
+            }
+            if (r->diags.n == 0)
+                fprintf(out, "%s:%ld: %serror%s: %s\n", r->path, r->err_line, paint(o->color, CK_SEV_VIOLATION),
+                        reset, r->err_msg ? r->err_msg : "");
             continue;
         }
         for (size_t k = 0; k < r->findings.n; k++) {

@@ -222,9 +222,38 @@ void ck_report_html(FILE *out, const struct ck_engine *eng, const struct ck_resu
                 continue;
             ck_buf_adds(&b, "<li class=\"error-file\"><code>");
             ck_report_xml(&b, res[i].path);
-            ck_buf_printf(&b, ":%ld</code> <span class=\"badge b-error\">%s</span><pre>", res[i].err_line, L->errors);
-            ck_report_xml(&b, res[i].err_msg);
-            ck_buf_adds(&b, "</pre></li>\n");
+            ck_buf_printf(&b, "</code> <span class=\"badge b-error\">%s</span>\n<ul>\n", L->errors);
+            for (size_t k = 0; k < res[i].diags.n; k++) {
+                const struct ck_diag *x = &res[i].diags.v[k];
+                struct ck_buf m, h;
+                ck_buf_init(&m);
+                ck_buf_init(&h);
+                ck_diag_format(x, lang, &m, &h);
+                ck_buf_printf(&b, "<li class=\"diag\" data-id=\"%s\">%s %ld", x->id, L->line, x->line);
+                if (x->column > 0)
+                    ck_buf_printf(&b, ":%d", x->column);
+                ck_buf_printf(&b, " <code>%s</code> ", x->id);
+                ck_report_xml(&b, ck_buf_str(&m));
+                if (x->xpath) {
+                    ck_buf_adds(&b, " <code>");
+                    ck_report_xml(&b, x->xpath);
+                    ck_buf_adds(&b, "</code>");
+                }
+                if (h.len) {
+                    ck_buf_printf(&b, "<br><small>%s", lang == CK_LANG_EN ? "hint: " : "提示：");
+                    ck_report_xml(&b, ck_buf_str(&h));
+                    ck_buf_adds(&b, "</small>");
+                }
+                ck_buf_adds(&b, "</li>\n");
+                ck_buf_fini(&m);
+                ck_buf_fini(&h);
+            }
+            if (res[i].diags.n == 0) {
+                ck_buf_adds(&b, "<li>");
+                ck_report_xml(&b, res[i].err_msg);
+                ck_buf_adds(&b, "</li>\n");
+            }
+            ck_buf_adds(&b, "</ul></li>\n");
         }
         ck_buf_adds(&b, "</ul>\n");
     }

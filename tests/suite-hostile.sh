@@ -46,10 +46,10 @@ run_check() {
     shift
     t0=$(now)
     if [ "$CK_ASAN" = 1 ]; then
-        timeout "$limit" "$FUNDCHECK" check --format json "$@" >"$work/out" 2>"$work/err"
+        timeout "$limit" "$FUNDCHECK" check --lang en --format json "$@" >"$work/out" 2>"$work/err"
     else
         # 3 GiB of address space: enough for a 64 MiB filing's DOM, not for a bomb.
-        (ulimit -v 3145728; exec timeout "$limit" "$FUNDCHECK" check --format json "$@") \
+        (ulimit -v 3145728; exec timeout "$limit" "$FUNDCHECK" check --lang en --format json "$@") \
             >"$work/out" 2>"$work/err"
     fi
     rc=$?
@@ -72,7 +72,8 @@ must_refuse() {
         bad "$name" "exit $rc, expected 2: $(head -c 300 "$work/err")"
         return
     fi
-    if ! grep -q -E "^fundcheck: $(printf '%s' "$file" | sed 's/[.[\*^$]/\\&/g'):[0-9]+: ($reason)" "$work/err"; then
+    # diagnostics: FILE[:LINE[:COL]]: error[FC-…]: reason (English: run_check passes --lang en)
+    if ! grep -q -E "^$(printf '%s' "$file" | sed 's/[.[\*^$]/\\&/g'):([0-9]+:)*( error\[FC-[A-Z][0-9]+\]:)? ($reason)" "$work/err"; then
         bad "$name" "message: $(head -c 300 "$work/err")"
         return
     fi
@@ -130,7 +131,7 @@ must_check  "UTF-8 BOM"               $H/bom.xml 10
 mkdir "$work/x.xml"
 # check searches a directory for *.xml; an empty one named on the command line is exit 2
 run_check 10 "$work/x.xml" "$GOOD"
-if [ "$rc" -eq 2 ] && grep -q "x.xml: 目录中没有 \*.xml 报送文件" "$work/err" && good_checked; then
+if [ "$rc" -eq 2 ] && grep -q "x.xml: error\[FC-F005\]: a directory with no \*.xml filing in it" "$work/err" && good_checked; then
     ok "directory named x.xml: searched, none found, exit 2"
 else
     bad "directory named x.xml" "exit $rc: $(head -c 300 "$work/err")"
@@ -153,11 +154,11 @@ elif command -v setpriv >/dev/null 2>&1; then
     chmod 755 "$work/catalogs"
     t0=$(now)
     HOME=$work setpriv --reuid=65534 --regid=65534 --clear-groups \
-        timeout $((10 * SLOW)) "$FUNDCHECK" check --format json "$work/secret.xml" "$ROOT/$GOOD" \
+        timeout $((10 * SLOW)) "$FUNDCHECK" check --lang en --format json "$work/secret.xml" "$ROOT/$GOOD" \
         >"$work/out" 2>"$work/err"
     rc=$?
     took=$(elapsed "$t0" "$(now)")
-    if [ "$rc" -eq 2 ] && grep -q -F "fundcheck: $work/secret.xml:0: cannot open: Permission denied" "$work/err" &&
+    if [ "$rc" -eq 2 ] && grep -q -F "$work/secret.xml: error[FC-F001]: cannot open: Permission denied" "$work/err" &&
         grep -q -F "\"filingId\":\"$GOOD_ID\"" "$work/out"; then
         ok "unreadable file ($took, as nobody): cannot open: Permission denied"
     else

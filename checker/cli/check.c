@@ -233,8 +233,8 @@ static int add_arg(struct paths *p, const char *a, int en)
         if (add_dir(p, a, 0, en) != 0)
             return -1;
         if (p->n == before) { /* named explicitly, so an empty one is a mistake worth an exit 2 */
-            fprintf(stderr, en ? "fundcheck: %s: a directory with no *.xml filing in it\n"
-                               : "fundcheck: %s: 目录中没有 *.xml 报送文件\n",
+            fprintf(stderr, en ? "%s: error[FC-F005]: a directory with no *.xml filing in it\n"
+                               : "%s: 错误[FC-F005]: 目录中没有 *.xml 报送文件\n",
                     a);
             return 1;
         }

@@ -49,29 +49,95 @@ struct ck_engine *ck_cli_open_engine(const struct ck_common_opts *o)
 
 enum { OPT_RULES = 1000, OPT_CATALOG_DIR, OPT_LANG, OPT_MIN, OPT_HELP };
 
-void ck_cli_print_file_error(FILE *out, const struct ck_result *r, int lang)
+void ck_cli_print_diag(FILE *out, const char *path, const struct ck_diag *x, int lang)
 {
-    (void)lang;
-    fprintf(out, "fundcheck: %s:%ld: %s\n", r->path, r->err_line, r->err_msg ? r->err_msg : ck_strerror(r->status));
+    int en = lang == CK_LANG_EN;
+    struct ck_buf m, h, where;
+    ck_buf_init(&m);
+    ck_buf_init(&h);
+    ck_buf_init(&where);
+    ck_diag_format(x, lang, &m, &h);
+    ck_buf_printf(&where, "%s:", path);
+    if (x->line > 0)
+        ck_buf_printf(&where, "%ld:", x->line);
+    if (x->column > 0)
+        ck_buf_printf(&where, "%d:", x->column);
+    fprintf(out, "%s %s[%s]: %s", ck_buf_str(&where), en ? "error" : "错误", x->id, ck_buf_str(&m));
+    if (x->holding || x->xpath) {
+        fputs(en ? " (" : "（", out);
+        if (x->holding)
+            fprintf(out, "%s %s%s", en ? "item" : "持仓/事项", x->holding, x->xpath ? (en ? ", " : "，") : "");
+        if (x->xpath)
+            fputs(x->xpath, out);
+        fputs(en ? ")" : "）", out);
+    }
+    fputc('\n', out);
+    if (h.len)
+        fprintf(out, "  %s%s\n", en ? "hint: " : "提示：", ck_buf_str(&h));
+    ck_buf_fini(&m);
+    ck_buf_fini(&h);
+    ck_buf_fini(&where);
 }
 
-static const char validate_help[] =
-    "usage: fundcheck validate FILE...\n"
+void ck_cli_print_file_error(FILE *out, const struct ck_result *r, int lang)
+{
+    if (r->diags.n == 0) { /* a failure without diagnostics (out of memory, …) */
+        fprintf(out, "%s:%ld: %s: %s\n", r->path, r->err_line, lang == CK_LANG_EN ? "error" : "错误",
+                r->err_msg ? r->err_msg : ck_strerror(r->status));
+        /* (no id: this is not a problem of the file) */
+        return;
+    }
+    for (size_t i = 0; i < r->diags.n; i++)
+        ck_cli_print_diag(out, r->path, &r->diags.v[i], lang);
+    if (r->diags.total > r->diags.n)
+        fprintf(out, lang == CK_LANG_EN ? "%s: … %zu more problem(s) not shown\n" : "%s: … 另有 %zu 处问题未列出\n",
+                r->path, r->diags.total - r->diags.n);
+}
+
+static const char validate_help_zh[] =
+    "用法：fundcheck validate [--lang zh|en] 文件...\n"
+    "\n"
+    "只检查格式：每个文件是否为格式良好、符合 XSD 的 urn:gif:filing:1 报送文件（不运行规则）。\n"
+    "合格的文件在标准输出打印“文件: ok”；每处问题在标准错误打印一行\n"
+    "“文件:行:列: 错误[编号]: 说明（持仓，XPath）”，已知改法时另起一行给出提示。\n"
+    "退出码：全部合格为 0，否则为 2。\n";
+static const char validate_help_en[] =
+    "usage: fundcheck validate [--lang zh|en] FILE...\n"
     "\n"
     "Checks that each file is a well-formed, schema-valid urn:gif:filing:1 filing (no rules\n"
-    "are run). Prints FILE: ok, or FILE:LINE: reason. Exit 0 when all are valid, 2 otherwise.\n";
+    "are run). Prints FILE: ok on standard output; every problem goes to standard error as\n"
+    "FILE:LINE:COL: error[ID]: what (holding, XPath), with a hint line where a fix is known.\n"
+    "Exit 0 when all are valid, 2 otherwise.\n";
 
 static int cmd_validate(int argc, char **argv)
 {
-    if (argc < 2) {
-        fputs(validate_help, stderr);
+    static const struct option longopts[] = {
+        {"lang", required_argument, NULL, OPT_LANG},
+        {"help", no_argument, NULL, OPT_HELP},
+        {NULL, 0, NULL, 0},
+    };
+    int lang = CK_LANG_ZH, c;
+    for (int i = 1; i + 1 < argc; i++) /* --help in the language asked for, wherever --lang is */
+        if (strcmp(argv[i], "--lang") == 0 && strcmp(argv[i + 1], "en") == 0)
+            lang = CK_LANG_EN;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+        switch (c) {
+        case OPT_LANG:
+            if ((lang = ck_cli_parse_lang(optarg)) < 0) {
+                fprintf(stderr, "fundcheck validate: 未知的语言“%s”（zh 或 en） / unknown language\n", optarg);
+                return CK_EXIT_USAGE;
+            }
+            break;
+        case OPT_HELP: fputs(lang == CK_LANG_EN ? validate_help_en : validate_help_zh, stdout); return CK_EXIT_CLEAN;
+        default: fputs(lang == CK_LANG_EN ? validate_help_en : validate_help_zh, stderr); return CK_EXIT_USAGE;
+        }
+    }
+    if (optind >= argc) {
+        fputs(lang == CK_LANG_EN ? validate_help_en : validate_help_zh, stderr);
         return CK_EXIT_USAGE;
     }
-    if (strcmp(argv[1], "--help") == 0) {
-        fputs(validate_help, stdout);
-        return CK_EXIT_CLEAN;
-    }
-    struct ck_engine_opts eo = {NULL, NULL, CK_LANG_ZH, 1};
+    struct ck_engine_opts eo = {NULL, NULL, lang, 1};
     struct ck_engine *eng = NULL;
     char *err = NULL;
     if (ck_engine_open(&eo, &eng, &err) != CK_OK) {
@@ -80,19 +146,21 @@ static int cmd_validate(int argc, char **argv)
         return CK_EXIT_USAGE;
     }
     int rc = CK_EXIT_CLEAN;
-    for (int i = 1; i < argc; i++) {
-        struct ck_filing *f = NULL;
-        long line = 0;
-        char *msg = NULL;
-        int st = ck_filing_load(argv[i], eng->schema, &f, &line, &msg);
-        if (st == CK_OK) {
+    for (int i = optind; i < argc; i++) {
+        struct ck_result r;
+        memset(&r, 0, sizeof r);
+        r.path = argv[i];
+        r.status = ck_filing_load_diags(argv[i], eng->schema, 0, &r.filing, &r.err_line, &r.err_msg, &r.diags);
+        if (r.status == CK_OK) {
             printf("%s: ok\n", argv[i]);
         } else {
-            printf("%s:%ld: %s\n", argv[i], line, msg);
+            fflush(stdout); /* keep the two streams in file order on a terminal */
+            ck_cli_print_file_error(stderr, &r, lang);
             rc = CK_EXIT_FILE_ERROR;
         }
-        free(msg);
-        ck_filing_free(f);
+        free(r.err_msg);
+        ck_filing_free(r.filing);
+        ck_diags_fini(&r.diags);
     }
     ck_engine_free(eng);
     return rc;

@@ -27,5 +27,7 @@ struct ck_engine *ck_cli_open_engine(const struct ck_common_opts *o);
 struct ck_result;
 #include <stdio.h>
 void ck_cli_print_file_error(FILE *out, const struct ck_result *r, int lang);
+struct ck_diag;
+void ck_cli_print_diag(FILE *out, const char *path, const struct ck_diag *x, int lang);
 
 #endif
