@@ -8,9 +8,11 @@
 
 #include "buf.h"
 #include "catalog.h"
+#include "diag.h"
 #include "ck.h"
 #include "engine.h"
 #include "eval.h"
+#include "lookthrough.h"
 #include "mem.h"
 
 #include <libxml/parser.h>
@@ -146,23 +148,49 @@ void ck_worker_free(struct ck_worker *w)
     free(w);
 }
 
-/* A filing that could not be checked is told once, through the callback. */
+/* A filing that could not be checked: each problem once, through the
+ * callback, worded by diag.c in both languages (with its fix hint). */
 static void emit_filing_error(const struct ck_engine *eng, const struct ck_result *r)
 {
     if (r->status == CK_OK || eng->diag == NULL)
         return;
-    const char *why = r->err_msg ? r->err_msg : ck_strerror(r->status);
-    struct ck_buf zh;
-    ck_buf_init(&zh);
-    ck_buf_printf(&zh, "无法检查该报送文件：%s", why);
-    emit(eng->diag, eng->diag_user, CK_DIAG_ERROR, "FC-E-FILING", r->path, r->err_line, ck_buf_str(&zh),
-         why);
-    ck_buf_fini(&zh);
+    if (r->diags.n == 0) { /* no structured diagnostic (out of memory, …) */
+        const char *why = r->err_msg ? r->err_msg : ck_strerror(r->status);
+        struct ck_buf zh;
+        ck_buf_init(&zh);
+        ck_buf_printf(&zh, "无法检查该报送文件：%s", why);
+        emit(eng->diag, eng->diag_user, CK_DIAG_ERROR, "FC-E-FILING", r->path, r->err_line,
+             ck_buf_str(&zh), why);
+        ck_buf_fini(&zh);
+        return;
+    }
+    for (size_t i = 0; i < r->diags.n; i++) {
+        const struct ck_fdiag *x = &r->diags.v[i];
+        struct ck_buf text[CK_LANG_COUNT];
+        for (int l = 0; l < CK_LANG_COUNT; l++) {
+            struct ck_buf hint;
+            ck_buf_init(&text[l]);
+            ck_buf_init(&hint);
+            ck_diag_format(x, l, &text[l], &hint);
+            if (hint.len)
+                ck_buf_printf(&text[l], l == CK_LANG_EN ? " (hint: %s)" : "（提示：%s）", ck_buf_str(&hint));
+            ck_buf_fini(&hint);
+        }
+        struct ck_diag d = {CK_DIAG_ERROR, x->id, r->path, x->line, x->column, x->holding,
+                            {ck_buf_str(&text[CK_LANG_ZH]), ck_buf_str(&text[CK_LANG_EN])}};
+        eng->diag(eng->diag_user, &d);
+        for (int l = 0; l < CK_LANG_COUNT; l++)
+            ck_buf_fini(&text[l]);
+    }
 }
 
 static int finish(struct ck_worker *w, struct ck_result *r, struct ck_result **out)
 {
     emit_filing_error(w->eng, r);
+    /* The filing as a batch of one: what look-through derives within it
+     * (the plan's nesting depth) is found as `fundcheck check FILE` finds it. */
+    if (r->status == CK_OK)
+        ck_lookthrough_results(w->eng, w->ev, r, 1);
     if (r->rule_errors && w->eng->diag) /* runtime rule errors: the rule set's problem, not the filing's */
         emit(w->eng->diag, w->eng->diag_user, CK_DIAG_WARNING, "FC-W-RULE-RUNTIME", r->path, 0,
              r->rule_errors, r->rule_errors);

@@ -158,8 +158,8 @@ void ck_check_path(const struct ck_engine *eng, struct ck_evaluator *ev, const c
     memset(out, 0, sizeof *out);
     out->path = ck_strdup(path);
     ck_findings_init(&out->findings);
-    out->status = ck_filing_load_ex(path, eng->schema, eng->want_hash, &out->filing, &out->err_line,
-                                    &out->err_msg);
+    out->status = ck_filing_load_diags(path, eng->schema, eng->want_hash, &out->filing, &out->err_line,
+                                       &out->err_msg, &out->diags);
     if (out->status == CK_OK)
         evaluate(eng, ev, NULL, out);
 }
@@ -170,8 +170,8 @@ void ck_check_bytes(const struct ck_engine *eng, struct ck_evaluator *ev, const 
     memset(out, 0, sizeof *out);
     out->path = ck_strdup(path);
     ck_findings_init(&out->findings);
-    out->status = ck_filing_load_buffer(path, bytes, len, eng->schema, eng->want_hash, &out->filing,
-                                        &out->err_line, &out->err_msg);
+    out->status = ck_filing_load_buffer_diags(path, bytes, len, eng->schema, eng->want_hash, &out->filing,
+                                              &out->err_line, &out->err_msg, &out->diags);
     if (out->status == CK_OK)
         evaluate(eng, ev, NULL, out);
 }
@@ -197,5 +197,6 @@ void ck_result_fini(struct ck_result *r)
     ck_findings_fini(&r->findings);
     free(r->rule_errors);
     ck_metrics_fini(&r->metrics);
+    ck_diags_fini(&r->diags);
     memset(r, 0, sizeof *r);
 }

@@ -10,6 +10,7 @@
  * validates and evaluates one filing into a self-contained ck_result (the
  * DOM is released before it returns, so memory stays bounded per filing).
  */
+#include "diag.h"
 #include "eval.h"
 #include "filing.h"
 #include "finding.h"
@@ -62,6 +63,7 @@ struct ck_result {
     struct ck_findings findings;
     char *rule_errors;     /* owned; runtime rule errors, or NULL */
     struct ck_metrics metrics; /* direction metrics (Amendment 1); metrics.computed 0 on error */
+    struct ck_diags diags; /* why it could not be checked, one entry per problem (diag.h) */
 };
 
 /* Checks one file: load, validate, evaluate, compute the direction metrics

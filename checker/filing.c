@@ -16,6 +16,7 @@
 
 #include "buf.h"
 #include "ck.h"
+#include "diag.h"
 #include "finding.h"
 #include "mem.h"
 #include "sha256.h"
@@ -37,6 +38,7 @@ struct parse_errors {
     struct ck_buf msg;
     int count;
     int doctype;
+    struct ck_diags *diags; /* borrowed; every error, structured; may be NULL */
 };
 
 static void collect_error(void *data, xmlErrorPtr err)
@@ -44,6 +46,8 @@ static void collect_error(void *data, xmlErrorPtr err)
     struct parse_errors *pe = data;
     if (err == NULL || err->level == XML_ERR_WARNING)
         return;
+    if (pe->diags)
+        ck_diags_add_xml(pe->diags, err);
     pe->count++;
     if (pe->count > 3) /* the first few say enough */
         return;
@@ -74,6 +78,8 @@ static void refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *ext_id
     if (pe->msg.len == 0) {
         pe->line = xmlSAX2GetLineNumber(ctx);
         ck_buf_adds(&pe->msg, "DOCTYPE declarations are not allowed in a filing (no DTD, no entities)");
+        if (pe->diags)
+            ck_diags_add(pe->diags, "FC-X004", pe->line, ck_buf_str(&pe->msg));
     }
     xmlStopParser(pctx);
 }
@@ -191,7 +197,7 @@ static void extract_facts(struct ck_filing *f)
     }
 }
 
-static int validate(xmlDocPtr doc, xmlSchemaPtr schema, long *err_line, char **err_msg)
+static int validate(xmlDocPtr doc, xmlSchemaPtr schema, long *err_line, char **err_msg, struct ck_diags *diags)
 {
     xmlNodePtr root = xmlDocGetRootElement(doc);
     if (root == NULL || !is_filing_el(root, "filing")) {
@@ -202,6 +208,8 @@ static int validate(xmlDocPtr doc, xmlSchemaPtr schema, long *err_line, char **e
                       root && root->ns ? "}" : "", root ? (const char *)root->name : "missing");
         *err_line = root ? xmlGetLineNo(root) : 1;
         *err_msg = ck_buf_take(&b);
+        if (diags)
+            ck_diags_add(diags, "FC-X006", *err_line, *err_msg);
         return CK_ESYNTAX;
     }
     if (schema == NULL)
@@ -209,6 +217,7 @@ static int validate(xmlDocPtr doc, xmlSchemaPtr schema, long *err_line, char **e
     struct parse_errors pe;
     memset(&pe, 0, sizeof pe);
     ck_buf_init(&pe.msg);
+    pe.diags = diags;
     xmlSchemaValidCtxtPtr vctx = xmlSchemaNewValidCtxt(schema);
     if (vctx == NULL) {
         *err_line = 0;
@@ -234,13 +243,13 @@ static int validate(xmlDocPtr doc, xmlSchemaPtr schema, long *err_line, char **e
     return CK_OK;
 }
 
-int ck_filing_from_doc(const char *path, xmlDocPtr doc, xmlSchemaPtr schema, struct ck_filing **out,
-                       long *err_line, char **err_msg)
+static int from_doc(const char *path, xmlDocPtr doc, xmlSchemaPtr schema, struct ck_filing **out,
+                    long *err_line, char **err_msg, struct ck_diags *diags)
 {
     *out = NULL;
     *err_line = 0;
     *err_msg = NULL;
-    int rc = validate(doc, schema, err_line, err_msg);
+    int rc = validate(doc, schema, err_line, err_msg, diags);
     if (rc != CK_OK) {
         xmlFreeDoc(doc);
         return rc;
@@ -255,6 +264,12 @@ int ck_filing_from_doc(const char *path, xmlDocPtr doc, xmlSchemaPtr schema, str
     extract_facts(f);
     *out = f;
     return CK_OK;
+}
+
+int ck_filing_from_doc(const char *path, xmlDocPtr doc, xmlSchemaPtr schema, struct ck_filing **out,
+                       long *err_line, char **err_msg)
+{
+    return from_doc(path, doc, schema, out, err_line, err_msg, NULL);
 }
 
 static int read_file(const char *path, char **out_buf, size_t *out_len, char **err_msg)
@@ -326,15 +341,28 @@ int ck_filing_load(const char *path, xmlSchemaPtr schema, struct ck_filing **out
 int ck_filing_load_ex(const char *path, xmlSchemaPtr schema, int want_hash, struct ck_filing **out,
                       long *err_line, char **err_msg)
 {
+    return ck_filing_load_diags(path, schema, want_hash, out, err_line, err_msg, NULL);
+}
+
+int ck_filing_load_diags(const char *path, xmlSchemaPtr schema, int want_hash, struct ck_filing **out,
+                         long *err_line, char **err_msg, struct ck_diags *diags)
+{
     *out = NULL;
     *err_line = 0;
     *err_msg = NULL;
     char *buf = NULL;
     size_t len = 0;
     int rc = read_file(path, &buf, &len, err_msg);
-    if (rc != CK_OK)
+    if (rc != CK_OK) {
+        if (diags) /* F003: too large; F002: not a regular file; F001: cannot open or read */
+            ck_diags_add(diags,
+                         rc == CK_ELIMIT                                                   ? "FC-F003"
+                         : strncmp(*err_msg, "cannot open", 11) == 0 || strncmp(*err_msg, "read", 4) == 0 ? "FC-F001"
+                                                                                           : "FC-F002",
+                         0, *err_msg);
         return rc;
-    rc = ck_filing_load_buffer(path, buf, len, schema, want_hash, out, err_line, err_msg);
+    }
+    rc = ck_filing_load_buffer_diags(path, buf, len, schema, want_hash, out, err_line, err_msg, diags);
     free(buf);
     return rc;
 }
@@ -342,11 +370,21 @@ int ck_filing_load_ex(const char *path, xmlSchemaPtr schema, int want_hash, stru
 int ck_filing_load_buffer(const char *path, const char *buf, size_t len, xmlSchemaPtr schema,
                           int want_hash, struct ck_filing **out, long *err_line, char **err_msg)
 {
+    return ck_filing_load_buffer_diags(path, buf, len, schema, want_hash, out, err_line, err_msg, NULL);
+}
+
+int ck_filing_load_buffer_diags(const char *path, const char *buf, size_t len, xmlSchemaPtr schema,
+                                int want_hash, struct ck_filing **out, long *err_line, char **err_msg,
+                                struct ck_diags *diags)
+{
     *out = NULL;
     *err_line = 0;
     *err_msg = NULL;
+    int rc;
     if (len == 0) {
         *err_msg = ck_strdup("empty file");
+        if (diags)
+            ck_diags_add(diags, "FC-F004", 0, *err_msg);
         return CK_ESYNTAX;
     }
     if (len > CK_MAX_FILING_BYTES || len > (size_t)INT_MAX) {
@@ -354,6 +392,8 @@ int ck_filing_load_buffer(const char *path, const char *buf, size_t len, xmlSche
         ck_buf_init(&b);
         ck_buf_printf(&b, "file too large (limit %u bytes)", (unsigned)CK_MAX_FILING_BYTES);
         *err_msg = ck_buf_take(&b);
+        if (diags)
+            ck_diags_add(diags, "FC-F003", 0, *err_msg);
         return CK_ELIMIT;
     }
     char sha[65] = "";
@@ -375,6 +415,7 @@ int ck_filing_load_buffer(const char *path, const char *buf, size_t len, xmlSche
         *err_msg = ck_strdup("out of memory creating the XML parser");
         return CK_ENOMEM;
     }
+    pe.diags = diags;
     pctx->_private = &pe;
     pctx->sax->internalSubset = refuse_doctype;
     xmlSetStructuredErrorFunc(&pe, collect_error);
@@ -395,7 +436,7 @@ int ck_filing_load_buffer(const char *path, const char *buf, size_t len, xmlSche
         return CK_EXML;
     }
     ck_buf_fini(&pe.msg);
-    int rc = ck_filing_from_doc(path, doc, schema, out, err_line, err_msg);
+    rc = from_doc(path, doc, schema, out, err_line, err_msg, diags);
     if (rc == CK_OK) {
         memcpy((*out)->sha256, sha, sizeof sha);
         (*out)->bytes = len;

@@ -43,10 +43,19 @@ int ck_filing_load(const char *path, xmlSchemaPtr schema, struct ck_filing **out
 int ck_filing_load_ex(const char *path, xmlSchemaPtr schema, int want_hash, struct ck_filing **out,
                       long *err_line, char **err_msg);
 
+/* The same, and every problem also as a structured diagnostic in *diags
+ * (diag.h; may be NULL), for people: the caller initialises and frees it. */
+struct ck_diags;
+int ck_filing_load_diags(const char *path, xmlSchemaPtr schema, int want_hash, struct ck_filing **out,
+                         long *err_line, char **err_msg, struct ck_diags *diags);
+
 /* The same for filing bytes in memory (borrowed; not kept): the file-size
  * cap applies as for a file, and path is only the name used in messages. */
 int ck_filing_load_buffer(const char *path, const char *buf, size_t len, xmlSchemaPtr schema,
                           int want_hash, struct ck_filing **out, long *err_line, char **err_msg);
+int ck_filing_load_buffer_diags(const char *path, const char *buf, size_t len, xmlSchemaPtr schema,
+                                int want_hash, struct ck_filing **out, long *err_line, char **err_msg,
+                                struct ck_diags *diags);
 
 /* The same for a document already in memory (rule examples, fuzzing):
  * takes ownership of doc on every path. */

@@ -127,7 +127,27 @@ void ck_report_json(FILE *out, const struct ck_engine *eng, const struct ck_resu
         } else {
             ck_buf_printf(&b, "{\"line\":%ld,\"message\":", r->err_line);
             ck_buf_json_str(&b, r->err_msg);
-            ck_buf_addc(&b, '}');
+            ck_buf_adds(&b, ",\"diagnostics\":[");
+            for (size_t k = 0; k < r->diags.n; k++) {
+                const struct ck_fdiag *x = &r->diags.v[k];
+                struct ck_buf m, h;
+                ck_buf_init(&m);
+                ck_buf_init(&h);
+                ck_diag_format(x, o->lang, &m, &h);
+                ck_buf_printf(&b, "%s{\"id\":\"%s\",\"line\":%ld,\"column\":%d,\"holding\":", k ? "," : "", x->id,
+                              x->line, x->column);
+                ck_buf_json_str(&b, x->holding);
+                ck_buf_adds(&b, ",\"xpath\":");
+                ck_buf_json_str(&b, x->xpath);
+                ck_buf_adds(&b, ",\"message\":");
+                ck_buf_json_str(&b, ck_buf_str(&m));
+                ck_buf_adds(&b, ",\"hint\":");
+                ck_buf_json_str(&b, h.len ? ck_buf_str(&h) : NULL);
+                ck_buf_addc(&b, '}');
+                ck_buf_fini(&m);
+                ck_buf_fini(&h);
+            }
+            ck_buf_adds(&b, "]}");
         }
         ck_buf_addc(&b, ',');
         key(&b, "findings");

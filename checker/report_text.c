@@ -112,7 +112,10 @@ void ck_report_text(FILE *out, const struct ck_engine *eng, const struct ck_resu
         const struct ck_result *r = &res[i];
         if (r->status != 0) {
             errors++;
-            fprintf(out, "%s:%ld: %s: %s\n\n", r->path, r->err_line, L->error, r->err_msg);
+            /* the diagnostics themselves went to standard error, once */
+            fprintf(out, lang == CK_LANG_EN ? "%s: %s (%zu problem(s); the diagnostics are on standard error)\n\n"
+                                            : "%s: %s（%zu 处问题，诊断信息见标准错误输出）\n\n",
+                    r->path, L->error, r->diags.total ? r->diags.total : 1);
             continue;
         }
         checked++;

@@ -22,6 +22,8 @@ set -u
 cd "$ROOT" || exit 1
 # an empty user catalogue dir: outputs must not depend on what the user imported
 FUNDCHECK_CATALOG_DIR=$(mktemp -d); export FUNDCHECK_CATALOG_DIR
+# no user defaults file either
+FUNDCHECK_CONFIG=; export FUNDCHECK_CONFIG
 pass=0 fail=0
 work=$(mktemp -d)
 trap 'rm -rf "$work" "$FUNDCHECK_CATALOG_DIR"' EXIT

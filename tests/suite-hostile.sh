@@ -48,10 +48,10 @@ run_check() {
     shift
     t0=$(now)
     if [ "$CK_ASAN" = 1 ]; then
-        timeout "$limit" "$FUNDCHECK" check --format json "$@" >"$work/out" 2>"$work/err"
+        timeout "$limit" "$FUNDCHECK" check --lang en --format json "$@" >"$work/out" 2>"$work/err"
     else
         # 3 GiB of address space: enough for a 64 MiB filing's DOM, not for a bomb.
-        (ulimit -v 3145728; exec timeout "$limit" "$FUNDCHECK" check --format json "$@") \
+        (ulimit -v 3145728; exec timeout "$limit" "$FUNDCHECK" check --lang en --format json "$@") \
             >"$work/out" 2>"$work/err"
     fi
     rc=$?
@@ -74,7 +74,8 @@ must_refuse() {
         bad "$name" "exit $rc, expected 2: $(head -c 300 "$work/err")"
         return
     fi
-    if ! grep -q -E "^fundcheck: $(printf '%s' "$file" | sed 's/[.[\*^$]/\\&/g'):[0-9]+: ($reason)" "$work/err"; then
+    # diagnostics: FILE[:LINE[:COL]]: error[FC-…]: reason (English: run_check passes --lang en)
+    if ! grep -q -E "^$(printf '%s' "$file" | sed 's/[.[\*^$]/\\&/g'):([0-9]+:)*( error\[FC-[A-Z][0-9]+\]:)? ($reason)" "$work/err"; then
         bad "$name" "message: $(head -c 300 "$work/err")"
         return
     fi
@@ -130,7 +131,13 @@ must_check  "UTF-8 BOM"               $H/bom.xml 10
 
 # ---- generated at test time ----
 mkdir "$work/x.xml"
-must_refuse "directory named x.xml"   "$work/x.xml" 10 'is a directory, not a filing'
+# check searches a directory for *.xml; an empty one named on the command line is exit 2
+run_check 10 "$work/x.xml" "$GOOD"
+if [ "$rc" -eq 2 ] && grep -q "x.xml: error\[FC-F005\]: a directory with no \*.xml filing in it" "$work/err" && good_checked; then
+    ok "directory named x.xml: searched, none found, exit 2"
+else
+    bad "directory named x.xml" "exit $rc: $(head -c 300 "$work/err")"
+fi
 mkfifo "$work/fifo.xml"
 must_refuse "FIFO named fifo.xml (no hang)" "$work/fifo.xml" 10 'not a regular file'
 ln -s /dev/zero "$work/zero.xml"
@@ -167,7 +174,7 @@ else
             >"$work/out" 2>"$work/err"
         rc=$?
         took=$(elapsed "$t0" "$(now)")
-        if [ "$rc" -eq 2 ] && grep -q -F "fundcheck: $work/secret.xml:0: cannot open: Permission denied" "$work/err" &&
+        if [ "$rc" -eq 2 ] && grep -q -F "$work/secret.xml: error[FC-F001]: cannot open: Permission denied" "$work/err" &&
             grep -q -F "\"filingId\":\"$GOOD_ID\"" "$work/out"; then
             ok "unreadable file ($took, as nobody): cannot open: Permission denied"
         else
@@ -225,7 +232,8 @@ fi
 run_check 60 $H/*.xml "$work/x.xml" "$work/fifo.xml" "$work/quadratic.xml" "$GOOD"
 n_err=$(grep -c '"status":"error"' "$work/out")
 n_ok=$(grep -c '"status":"checked"' "$work/out")
-if [ "$rc" -eq 2 ] && [ "$n_ok" -eq 2 ] && [ "$n_err" -eq $(($(ls $H/*.xml | wc -l) - 1 + 3)) ] && good_checked; then
+# (x.xml is an empty directory: searched, so not an error entry of its own)
+if [ "$rc" -eq 2 ] && [ "$n_ok" -eq 2 ] && [ "$n_err" -eq $(($(ls $H/*.xml | wc -l) - 1 + 2)) ] && good_checked; then
     ok "whole hostile batch ($took): $n_err refused, $n_ok checked"
 else
     bad "whole hostile batch" "exit $rc, $n_err errors, $n_ok checked"
@@ -308,7 +316,7 @@ timeout $((10 * SLOW)) "$FUNDCHECK" check --format json --rules $H/rules/catastr
     "$work/backtrack.xml" "$GOOD" >"$work/out" 2>"$work/err"
 rc=$?
 took=$(elapsed "$t0" "$(now)")
-if [ "$rc" -eq 0 ] && grep -q -E '^fundcheck: warning: [0-9]+ regular-expression match\(es\) stopped at the match limit' "$work/err" &&
+if [ "$rc" -eq 0 ] && grep -q -E '^fundcheck: (warning: [0-9]+ regular-expression match\(es\) stopped at the match limit|警告：[0-9]+ 次正则表达式匹配在匹配上限处停止)' "$work/err" &&
     [ "$(grep -c '"status":"checked"' "$work/out")" -eq 2 ]; then
     ok "rules: catastrophic regex ($took): stopped at the match limit, batch checked"
 else

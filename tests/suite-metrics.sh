@@ -4,7 +4,7 @@
 #    "worked-example" block equals what `check --format json` computes for
 #    the fixture it names;
 #  - `report --db X --layout` (text and CSV) on tests/metrics/layout/ against
-#    tests/golden/021-report-layout/ (UPDATE=1 rewrites them);
+#    tests/golden/042-report-layout/ (UPDATE=1 rewrites them);
 #  - the strategic-emerging-industries table: `catalog stats` shows it and a
 #    table in the user catalogue dir replaces the shipped one.
 # Env: ROOT, FUNDCHECK.
@@ -39,7 +39,7 @@ else
 fi
 
 # ---- report --layout ----
-gold=tests/golden/021-report-layout
+gold=tests/golden/042-report-layout
 "$FUNDCHECK" scan --no-progress --db "$tmp/layout.db" tests/metrics/layout >/dev/null 2>&1
 rc=$?
 if [ "$rc" -le 1 ]; then ok "scan the layout test data ($rc)"; else bad "scan the layout test data ($rc)"; fi

@@ -41,26 +41,27 @@ if [ "$n" -eq 0 ]; then
 fi
 while IFS= read -r f; do
     name=${f#"$REAL"/}
-    timeout "$LIMIT" "$FUNDCHECK" check --format json "$f" "$GOOD" >"$work/out" 2>"$work/err"
+    timeout "$LIMIT" "$FUNDCHECK" check --lang en --format json "$f" "$GOOD" >"$work/out" 2>"$work/err"
     rc=$?
-    lines=$(grep -c "^fundcheck: $f:" "$work/err")
+    # one diagnostic (FILE:LINE: error[FC-X006]: …), then its hint line
+    lines=$(grep -c "^$f:" "$work/err")
     if [ "$rc" -ne 2 ]; then
         bad "$name" "exit $rc: $(head -c 300 "$work/err")"
-    elif [ "$lines" -ne 1 ] || ! grep -q -E "^fundcheck: $f:[0-9]+: not a urn:gif:filing:1 filing \\(root element is [^)]+\\)\$" "$work/err"; then
+    elif [ "$lines" -ne 1 ] || ! grep -q -E "^$f:[0-9]+: error\\[FC-X006\\]: not a urn:gif:filing:1 filing \\(root element is [^)]+\\)\$" "$work/err"; then
         bad "$name" "message: $(head -c 300 "$work/err")"
     elif ! grep -F "\"path\":\"$GOOD\"" "$work/out" | grep -q '"status":"checked"'; then
         bad "$name" "the good fixture of the batch was not checked"
     else
-        ok "$name: $(sed -n "s|^fundcheck: $f:\\([0-9]*\\): not a urn:gif:filing:1 filing (root element is \\(.*\\))|line \\1, root \\2|p" "$work/err")"
+        ok "$name: $(sed -n "s|^$f:\\([0-9]*\\): error\\[FC-X006\\]: not a urn:gif:filing:1 filing (root element is \\(.*\\))|line \\1, root \\2|p" "$work/err")"
     fi
 done <"$work/list"
 
 # The XSDs that come with them are XML too: refused the same way.
 find "$REAL" -type f -name '*.xsd' | sort | head -n 3 >"$work/xsd"
 while IFS= read -r f; do
-    timeout "$LIMIT" "$FUNDCHECK" check "$f" >/dev/null 2>"$work/err"
+    timeout "$LIMIT" "$FUNDCHECK" check --lang en "$f" >/dev/null 2>"$work/err"
     rc=$?
-    if [ "$rc" -eq 2 ] && grep -q -E "^fundcheck: $f:[0-9]+: not a urn:gif:filing:1 filing \\(root element is \\{http://www.w3.org/2001/XMLSchema\\}schema\\)" "$work/err"; then
+    if [ "$rc" -eq 2 ] && grep -q -E "^$f:[0-9]+: error\\[FC-X006\\]: not a urn:gif:filing:1 filing \\(root element is \\{http://www.w3.org/2001/XMLSchema\\}schema\\)" "$work/err"; then
         ok "${f#"$REAL"/} (an XSD): not a filing"
     else
         bad "${f#"$REAL"/}" "exit $rc: $(head -c 300 "$work/err")"

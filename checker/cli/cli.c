@@ -7,6 +7,7 @@
 #include "cli.h"
 
 #include "buf.h"
+#include "check.h"
 #include "catalog.h"
 #include "ck.h"
 #include "dbreport.h"
@@ -86,172 +87,119 @@ struct ck_engine *ck_cli_open_engine(const struct ck_common_opts *o)
     return eng;
 }
 
-enum { OPT_RULES = 1000, OPT_CATALOG_DIR, OPT_LANG, OPT_FORMAT, OPT_FAIL_ON, OPT_MIN, OPT_HELP, OPT_PROFILE, OPT_CASES, OPT_EVIDENCE };
+enum { OPT_RULES = 1000, OPT_CATALOG_DIR, OPT_LANG, OPT_MIN, OPT_HELP, OPT_CASES };
 
-static const char check_help[] =
-    "usage: fundcheck check [--format text|json] [--lang zh|en] [--fail-on SEVERITY]\n"
-    "                       [--rules DIR] [--catalog-dir DIR] FILE...\n"
-    "\n"
-    "Checks each filing against the rule set and the industry catalogue and reports every\n"
-    "finding: what, where (file, line, XPath, holding), why (rule and legal basis) and the\n"
-    "evidence. Files given together are one batch: fund-of-funds holdings are looked through\n"
-    "to the sub-funds' filings in the batch.\n"
-    "\n"
-    "  --format text|json   report format (default text; JSON follows the output contract)\n"
-    "  --lang zh|en         language of messages (default zh)\n"
-    "  --fail-on SEVERITY   violation (default), warning or notice: exit 1 when a finding that\n"
-    "                       is not exempted is at or above it\n"
-    "  --rules DIR          rule directory (default: the installed rules)\n"
-    "  --catalog-dir DIR    user catalogue directory (imported editions, provincial lists)\n"
-    "  --profile            print the time spent in each rule to stderr\n"
-    "  --evidence DIR       also write an evidence bundle into DIR (new or empty): the filings,\n"
-    "                       rule files, schemas and catalogues with their SHA-256, the tool\n"
-    "                       version and the findings; `fundcheck verify DIR` re-runs it\n"
-    "\n"
-    "exit: 0 clean, 1 findings, 2 a file could not be checked, 3 bad invocation or rule set,\n"
-    "4 system error.\n";
-
-static int cmd_check(int argc, char **argv)
+void ck_cli_print_diag(FILE *out, const char *path, const struct ck_fdiag *x, int lang)
 {
-    static const struct option longopts[] = {
-        {"format", required_argument, NULL, OPT_FORMAT},
-        {"lang", required_argument, NULL, OPT_LANG},
-        {"fail-on", required_argument, NULL, OPT_FAIL_ON},
-        {"rules", required_argument, NULL, OPT_RULES},
-        {"catalog-dir", required_argument, NULL, OPT_CATALOG_DIR},
-        {"profile", no_argument, NULL, OPT_PROFILE},
-        {"evidence", required_argument, NULL, OPT_EVIDENCE},
-        {"help", no_argument, NULL, OPT_HELP},
-        {NULL, 0, NULL, 0},
-    };
-    struct ck_common_opts co = {NULL, NULL, CK_LANG_ZH};
-    int json = 0, fail_on = CK_SEV_VIOLATION, profile = 0, c;
-    const char *evidence = NULL;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-        switch (c) {
-        case OPT_FORMAT:
-            if (strcmp(optarg, "json") == 0)
-                json = 1;
-            else if (strcmp(optarg, "text") == 0)
-                json = 0;
-            else {
-                fprintf(stderr, "fundcheck check: unknown format '%s' (text or json)\n", optarg);
-                return CK_EXIT_USAGE;
-            }
-            break;
-        case OPT_LANG:
-            if ((co.lang = ck_cli_parse_lang(optarg)) < 0) {
-                fprintf(stderr, "fundcheck check: unknown language '%s' (zh or en)\n", optarg);
-                return CK_EXIT_USAGE;
-            }
-            break;
-        case OPT_FAIL_ON:
-            if ((fail_on = ck_severity_parse(optarg)) < 0) {
-                fprintf(stderr, "fundcheck check: unknown severity '%s' (violation, warning, notice)\n", optarg);
-                return CK_EXIT_USAGE;
-            }
-            break;
-        case OPT_RULES: co.rules_dir = optarg; break;
-        case OPT_CATALOG_DIR: co.catalog_dir = optarg; break;
-        case OPT_PROFILE: profile = 1; break;
-        case OPT_EVIDENCE: evidence = optarg; break;
-        case OPT_HELP: fputs(check_help, stdout); return CK_EXIT_CLEAN;
-        default: fputs(check_help, stderr); return CK_EXIT_USAGE;
-        }
+    int en = lang == CK_LANG_EN;
+    struct ck_buf m, h, where;
+    ck_buf_init(&m);
+    ck_buf_init(&h);
+    ck_buf_init(&where);
+    ck_diag_format(x, lang, &m, &h);
+    ck_buf_printf(&where, "%s:", path);
+    if (x->line > 0)
+        ck_buf_printf(&where, "%ld:", x->line);
+    if (x->column > 0)
+        ck_buf_printf(&where, "%d:", x->column);
+    fprintf(out, "%s %s[%s]: %s", ck_buf_str(&where), en ? "error" : "错误", x->id, ck_buf_str(&m));
+    if (x->holding || x->xpath) {
+        fputs(en ? " (" : "（", out);
+        if (x->holding)
+            fprintf(out, "%s %s%s", en ? "item" : "持仓/事项", x->holding, x->xpath ? (en ? ", " : "，") : "");
+        if (x->xpath)
+            fputs(x->xpath, out);
+        fputs(en ? ")" : "）", out);
     }
-    if (optind >= argc) {
-        fprintf(stderr, "fundcheck check: no files given\n%s", check_help);
-        return CK_EXIT_USAGE;
-    }
-    struct ck_engine *eng = ck_cli_open_engine(&co);
-    if (eng == NULL)
-        return CK_EXIT_USAGE;
-    eng->want_hash = 0;
-    size_t n = (size_t)(argc - optind);
-    struct ck_result *res = ck_calloc(n, sizeof *res);
-    struct ck_evaluator *ev = ck_eval_new(eng->rules, eng->catalog, co.lang);
-    ck_eval_set_langs(ev, 1u << co.lang);
-    if (profile)
-        ck_eval_profile_enable(ev);
-    for (size_t i = 0; i < n; i++)
-        ck_check_path(eng, ev, argv[optind + (int)i], &res[i]);
-    if (profile)
-        ck_eval_profile_print(ev, stderr);
-    ck_lookthrough_results(eng, ev, res, n);
-    int rc = CK_EXIT_CLEAN;
-    for (size_t i = 0; i < n; i++) {
-        if (res[i].status != CK_OK) {
-            fprintf(stderr, "fundcheck: %s:%ld: %s\n", res[i].path, res[i].err_line, res[i].err_msg);
-            int file_rc = (res[i].status == CK_ENOMEM) ? CK_EXIT_SYSTEM : CK_EXIT_FILE_ERROR;
-            if (file_rc > rc)
-                rc = file_rc;
-            continue;
-        }
-        if (res[i].rule_errors)
-            fprintf(stderr, "fundcheck: %s: %s", res[i].path, res[i].rule_errors);
-        if (ck_findings_count_at_least(&res[i].findings, fail_on) > 0 && rc < CK_EXIT_FINDINGS)
-            rc = CK_EXIT_FINDINGS;
-    }
-    unsigned long limit_hits = ck_eval_regex_limit_hits(ev);
-    if (limit_hits)
-        fprintf(stderr, "fundcheck: warning: %lu regular-expression match(es) stopped at the match limit\n",
-                limit_hits);
-    struct ck_report_opts ro = {co.lang, fail_on};
-    if (evidence) {
-        int erc = ck_evidence_write(evidence, eng, co.catalog_dir, argv + optind, res, n, &ro, rc);
-        if (erc > rc)
-            rc = erc;
-    }
-    if (json)
-        ck_report_json(stdout, eng, res, n, &ro);
-    else
-        ck_report_text(stdout, eng, res, n, &ro);
-    for (size_t i = 0; i < n; i++)
-        ck_result_fini(&res[i]);
-    free(res);
-    ck_eval_free(ev);
-    ck_engine_free(eng);
-    return rc;
+    fputc('\n', out);
+    if (h.len)
+        fprintf(out, "  %s%s\n", en ? "hint: " : "提示：", ck_buf_str(&h));
+    ck_buf_fini(&m);
+    ck_buf_fini(&h);
+    ck_buf_fini(&where);
 }
 
-static const char validate_help[] =
-    "usage: fundcheck validate FILE...\n"
+void ck_cli_print_file_error(FILE *out, const struct ck_result *r, int lang)
+{
+    if (r->diags.n == 0) { /* a failure without diagnostics (out of memory, …) */
+        fprintf(out, "%s:%ld: %s: %s\n", r->path, r->err_line, lang == CK_LANG_EN ? "error" : "错误",
+                r->err_msg ? r->err_msg : ck_strerror(r->status));
+        /* (no id: this is not a problem of the file) */
+        return;
+    }
+    for (size_t i = 0; i < r->diags.n; i++)
+        ck_cli_print_diag(out, r->path, &r->diags.v[i], lang);
+    if (r->diags.total > r->diags.n)
+        fprintf(out, lang == CK_LANG_EN ? "%s: … %zu more problem(s) not shown\n" : "%s: … 另有 %zu 处问题未列出\n",
+                r->path, r->diags.total - r->diags.n);
+}
+
+static const char validate_help_zh[] =
+    "用法：fundcheck validate [--lang zh|en] 文件...\n"
+    "\n"
+    "只检查格式：每个文件是否为格式良好、符合 XSD 的 urn:gif:filing:1 报送文件（不运行规则）。\n"
+    "合格的文件在标准输出打印“文件: ok”；每处问题在标准错误打印一行\n"
+    "“文件:行:列: 错误[编号]: 说明（持仓，XPath）”，已知改法时另起一行给出提示。\n"
+    "退出码：全部合格为 0，否则为 2。\n";
+static const char validate_help_en[] =
+    "usage: fundcheck validate [--lang zh|en] FILE...\n"
     "\n"
     "Checks that each file is a well-formed, schema-valid urn:gif:filing:1 filing (no rules\n"
-    "are run). Prints FILE: ok, or FILE:LINE: reason. Exit 0 when all are valid, 2 otherwise.\n";
+    "are run). Prints FILE: ok on standard output; every problem goes to standard error as\n"
+    "FILE:LINE:COL: error[ID]: what (holding, XPath), with a hint line where a fix is known.\n"
+    "Exit 0 when all are valid, 2 otherwise.\n";
 
 static int cmd_validate(int argc, char **argv)
 {
-    if (argc < 2) {
-        fputs(validate_help, stderr);
-        return CK_EXIT_USAGE;
+    static const struct option longopts[] = {
+        {"lang", required_argument, NULL, OPT_LANG},
+        {"help", no_argument, NULL, OPT_HELP},
+        {NULL, 0, NULL, 0},
+    };
+    int lang = CK_LANG_ZH, c;
+    for (int i = 1; i + 1 < argc; i++) /* --help in the language asked for, wherever --lang is */
+        if (strcmp(argv[i], "--lang") == 0 && strcmp(argv[i + 1], "en") == 0)
+            lang = CK_LANG_EN;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+        switch (c) {
+        case OPT_LANG:
+            if ((lang = ck_cli_parse_lang(optarg)) < 0) {
+                fprintf(stderr, "fundcheck validate: 未知的语言“%s”（zh 或 en） / unknown language\n", optarg);
+                return CK_EXIT_USAGE;
+            }
+            break;
+        case OPT_HELP: fputs(lang == CK_LANG_EN ? validate_help_en : validate_help_zh, stdout); return CK_EXIT_CLEAN;
+        default: fputs(lang == CK_LANG_EN ? validate_help_en : validate_help_zh, stderr); return CK_EXIT_USAGE;
+        }
     }
-    if (strcmp(argv[1], "--help") == 0) {
-        fputs(validate_help, stdout);
-        return CK_EXIT_CLEAN;
+    if (optind >= argc) {
+        fputs(lang == CK_LANG_EN ? validate_help_en : validate_help_zh, stderr);
+        return CK_EXIT_USAGE;
     }
     struct ck_engine *eng = NULL;
     char *err = NULL;
-    if (open_engine(NULL, NULL, CK_LANG_ZH, 1, &eng, &err) != CK_OK) {
+    if (open_engine(NULL, NULL, lang, 1, &eng, &err) != CK_OK) {
         fprintf(stderr, "fundcheck: %s", err ? err : "cannot load the schema\n");
         free(err);
         return CK_EXIT_USAGE;
     }
     int rc = CK_EXIT_CLEAN;
-    for (int i = 1; i < argc; i++) {
-        struct ck_filing *f = NULL;
-        long line = 0;
-        char *msg = NULL;
-        int st = ck_filing_load(argv[i], eng->schema, &f, &line, &msg);
-        if (st == CK_OK) {
+    for (int i = optind; i < argc; i++) {
+        struct ck_result r;
+        memset(&r, 0, sizeof r);
+        r.path = argv[i];
+        r.status = ck_filing_load_diags(argv[i], eng->schema, 0, &r.filing, &r.err_line, &r.err_msg, &r.diags);
+        if (r.status == CK_OK) {
             printf("%s: ok\n", argv[i]);
         } else {
-            printf("%s:%ld: %s\n", argv[i], line, msg);
+            fflush(stdout); /* keep the two streams in file order on a terminal */
+            ck_cli_print_file_error(stderr, &r, lang);
             rc = CK_EXIT_FILE_ERROR;
         }
-        free(msg);
-        ck_filing_free(f);
+        free(r.err_msg);
+        ck_filing_free(r.filing);
+        ck_diags_fini(&r.diags);
     }
     ck_engine_free(eng);
     return rc;
@@ -620,7 +568,7 @@ static const struct {
     const char *name;
     int (*fn)(int argc, char **argv);
 } commands[] = {
-    {"check", cmd_check},
+    {"check", ck_check_main},
     {"validate", cmd_validate},
     {"rules", cmd_rules},
     {"catalog", cmd_catalog},

@@ -28,4 +28,12 @@ char *ck_cli_user_catalog_dir(const char *given);
 /* Opens the engine or prints the errors; returns NULL on failure (exit 3). */
 struct ck_engine *ck_cli_open_engine(const struct ck_common_opts *o);
 
+/* Prints why a file could not be checked: its diagnostics, each once,
+ * "FILE:LINE:COL: 错误[ID]: …" with the holding, XPath and a fix hint. */
+struct ck_result;
+#include <stdio.h>
+void ck_cli_print_file_error(FILE *out, const struct ck_result *r, int lang);
+struct ck_fdiag;
+void ck_cli_print_diag(FILE *out, const char *path, const struct ck_fdiag *x, int lang);
+
 #endif

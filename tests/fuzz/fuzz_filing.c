@@ -44,7 +44,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct ck_result res;
     ck_check_path(eng, ev, path, &res);
     ck_lookthrough_results(eng, ev, &res, 1);
-    struct ck_report_opts ro = {CK_LANG_ZH, CK_SEV_VIOLATION};
+    struct ck_report_opts ro = {.lang = CK_LANG_ZH, .fail_on = CK_SEV_VIOLATION};
     ck_report_json(devnull, eng, &res, 1, &ro);
     ro.lang = CK_LANG_EN;
     ck_report_text(devnull, eng, &res, 1, &ro);
