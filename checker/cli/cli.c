@@ -552,6 +552,7 @@ static const struct {
     {"rules", cmd_rules},
     {"catalog", cmd_catalog},
     {"scan", ck_scan_main},
+    {"merge", ck_merge_main},
     {"report", ck_dbreport_main},
     {"diff", ck_dbdiff_main},
 };

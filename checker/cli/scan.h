@@ -29,5 +29,7 @@
 
 /* The `scan` command; argv[0] is "scan". Returns an exit code (enum ck_exit). */
 int ck_scan_main(int argc, char **argv);
+/* The `merge` command (merge.c); argv[0] is "merge". */
+int ck_merge_main(int argc, char **argv);
 
 #endif
