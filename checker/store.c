@@ -292,8 +292,25 @@ static const char migration_2[] =
     "         f.period_start, f.period_end, fi.holding_id, fi.item, fi.rule_id, fi.category,\n"          \
     "         fi.severity, fi.severity_rank, fi.message_zh, fi.message_en, fi.evidence_zh,\n"            \
     "         fi.evidence_en, fi.line, fi.xpath, fi.derived, fi.chain, fi.exempted,\n"                   \
-    "         fi.exempted_by, fi.exempt_authority, fi.exempt_from, fi.exempt_until\n"                    \
-    "  FROM findings fi JOIN v_current_filings f ON f.filing_pk = fi.filing_pk;\n"                       \
+    "         fi.exempted_by, fi.exempt_authority, fi.exempt_from, fi.exempt_until,\n"                   \
+    "         r.title_zh, r.title_en, r.legal_basis\n"                                                   \
+    "  FROM findings fi JOIN v_current_filings f ON f.filing_pk = fi.filing_pk\n"                        \
+    "       LEFT JOIN rules r ON r.rule_id = fi.rule_id;\n"                                              \
+    "CREATE VIEW v_error_filings AS\n"                                                                   \
+    "  SELECT e.filing_pk, e.run_id, e.path, e.sha256, e.error_line, e.error_message FROM filings e\n"  \
+    "  WHERE e.status = 'error'\n"                                                                      \
+    "    AND NOT EXISTS (SELECT 1 FROM filings g WHERE g.path = e.path AND g.filing_pk > e.filing_pk);\n" \
+    "CREATE VIEW v_exemptions AS\n"                                                                      \
+    "  SELECT f.filing_pk, f.fund_uscc, f.fund_name, f.period_start, f.period_end, x.seq, x.rule,\n"     \
+    "         x.holding_id, x.authority, x.document, x.valid_from, x.valid_until, x.line,\n"             \
+    "         (SELECT count(*) FROM findings w WHERE w.filing_pk = x.filing_pk AND w.exempted = 1\n"     \
+    "            AND w.exempted_by IS x.document AND (w.rule_id = x.rule OR w.category = x.rule)\n"      \
+    "            AND (x.holding_id IS NULL OR w.holding_id = x.holding_id)) AS n_waived,\n"              \
+    "         (SELECT group_concat(w.rule_id || coalesce(' ' || w.holding_id, ''), '; ') FROM findings w\n" \
+    "          WHERE w.filing_pk = x.filing_pk AND w.exempted = 1 AND w.exempted_by IS x.document\n"     \
+    "            AND (w.rule_id = x.rule OR w.category = x.rule)\n"                                      \
+    "            AND (x.holding_id IS NULL OR w.holding_id = x.holding_id)) AS waived\n"                 \
+    "  FROM exemptions x JOIN v_current_filings f ON f.filing_pk = x.filing_pk;\n"                       \
     "CREATE VIEW v_open_findings AS\n"                                                                    \
     "  SELECT * FROM v_findings WHERE exempted = 0 AND severity_rank >= 1;\n"                             \
     "CREATE VIEW v_holdings AS\n"                                                                         \
@@ -425,6 +442,14 @@ static const char migration_3[] =
     "  fund_uscc TEXT PRIMARY KEY\n"
     ") WITHOUT ROWID;\n"
     "INSERT INTO lt_pending VALUES ('*');\n"
+    "CREATE TABLE severities (\n"
+    "  severity TEXT PRIMARY KEY,\n"
+    "  rank     INTEGER NOT NULL,\n"
+    "  label_zh TEXT NOT NULL,\n"
+    "  label_en TEXT NOT NULL\n"
+    ") WITHOUT ROWID;\n"
+    "INSERT INTO severities VALUES ('notice', 0, '提示', 'notice'), ('warning', 1, '警告', 'warning'),\n"
+    "  ('violation', 2, '违规', 'violation');\n"
     "CREATE TABLE meta (\n"
     "  key   TEXT PRIMARY KEY,\n"
     "  value TEXT\n"

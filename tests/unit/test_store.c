@@ -143,7 +143,7 @@ CK_TEST(store_migrates_forward)
     CHECK_STATUS(ck_store_open(path, CK_STORE_EXISTING, CK_LANG_EN, &st, &err), CK_OK);
     if (st) {
         CHECK_INT_EQ(ck_store_schema_version(st), 3);
-        CHECK_INT_EQ(count(st, "SELECT count(*) FROM sqlite_master WHERE type = 'view'"), 8);
+        CHECK_INT_EQ(count(st, "SELECT count(*) FROM sqlite_master WHERE type = 'view'"), 10);
         CHECK_INT_EQ(count(st, "SELECT count(*) FROM findings"), 2);
         CHECK_INT_EQ(count(st, "SELECT count(*) FROM v_findings WHERE category = 'derivatives'"), 2);
         CHECK_INT_EQ(count(st, "SELECT count(*) FROM texts"), 2); /* 证据 once, x once */
