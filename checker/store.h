@@ -6,7 +6,8 @@
  * `report` and `diff` read. docs/database.md documents the schema.
  *
  * - Schema: tables runs, rules, filings, run_filings, holdings, exemptions,
- *   findings, plus views for auditors. Versioned with PRAGMA user_version;
+ *   finding_rows, messages, texts, lt_pending, meta, severities, plus views
+ *   for auditors (findings among them). Versioned with PRAGMA user_version;
  *   ck_store_open migrates an older database forward (each step in its own
  *   transaction) and refuses a newer one.
  * - WAL journal, synchronous=NORMAL, foreign keys on, a busy timeout: an
@@ -19,9 +20,14 @@
  *   IMMEDIATE … COMMIT holding one or a few filings, so it is either wholly
  *   present or absent after kill -9. Prepared statements are kept on the
  *   handle and reused.
- * - Idempotency key: (sha256, ruleset_hash, catalog_version). A filing whose
- *   key is recorded is skipped unless forced; files that could not be read
- *   have sha256 '' and are keyed by path instead.
+ * - Idempotency key: (sha256, eval_key), eval_key hashing the rule set,
+ *   catalogue, tool version and evaluation-code id (ck_store_eval_key). A
+ *   filing whose key is recorded is skipped unless forced; files that could
+ *   not be read have sha256 '' and are keyed by path instead.
+ * - Schema 3 stores a message as its rule's template plus the values, and
+ *   evidence/explanations once per distinct text; the `findings` view gives
+ *   the full text back. The handle caches template and text ids; both
+ *   caches are dropped on every rollback.
  *
  * Errors: every function that can fail returns a ck_status (CK_EDB for
  * SQLite errors) and leaves a message (Chinese or English per the handle's
