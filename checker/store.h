@@ -6,7 +6,8 @@
  * `report` and `diff` read. docs/database.md documents the schema.
  *
  * - Schema: tables runs, rules, filings, run_filings, holdings, exemptions,
- *   findings, plus views for auditors. Versioned with PRAGMA user_version;
+ *   finding_rows, messages, texts, lt_pending, meta, severities, plus views
+ *   for auditors (findings among them). Versioned with PRAGMA user_version;
  *   ck_store_open migrates an older database forward (each step in its own
  *   transaction) and refuses a newer one.
  * - WAL journal, synchronous=NORMAL, foreign keys on, a busy timeout: an
@@ -19,9 +20,14 @@
  *   IMMEDIATE … COMMIT holding one or a few filings, so it is either wholly
  *   present or absent after kill -9. Prepared statements are kept on the
  *   handle and reused.
- * - Idempotency key: (sha256, ruleset_hash, catalog_version). A filing whose
- *   key is recorded is skipped unless forced; files that could not be read
- *   have sha256 '' and are keyed by path instead.
+ * - Idempotency key: (sha256, eval_key), eval_key hashing the rule set,
+ *   catalogue, tool version and evaluation-code id (ck_store_eval_key). A
+ *   filing whose key is recorded is skipped unless forced; files that could
+ *   not be read have sha256 '' and are keyed by path instead.
+ * - Schema 3 stores a message as its rule's template plus the values, and
+ *   evidence/explanations once per distinct text; the `findings` view gives
+ *   the full text back. The handle caches template and text ids; both
+ *   caches are dropped on every rollback.
  *
  * Errors: every function that can fail returns a ck_status (CK_EDB for
  * SQLite errors) and leaves a message (Chinese or English per the handle's
@@ -32,7 +38,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#define CK_STORE_SCHEMA_VERSION 2
+#define CK_STORE_SCHEMA_VERSION 3
 
 struct ck_store;
 struct sqlite3;
@@ -51,6 +57,9 @@ void ck_store_close(struct ck_store *st);
 const char *ck_store_errmsg(const struct ck_store *st);
 /* The underlying connection (borrowed), for read-only queries of report/diff. */
 struct sqlite3 *ck_store_db(struct ck_store *st);
+/* The DDL of migration step (1 … CK_STORE_SCHEMA_VERSION), for tests that
+ * build an old database; NULL out of range. */
+const char *ck_store_migration_sql(int step);
 /* The schema version of the open database (after migration). */
 int ck_store_schema_version(struct ck_store *st);
 
@@ -59,9 +68,11 @@ int ck_store_schema_version(struct ck_store *st);
  * table from the rule set. force: re-check filings already recorded. */
 int ck_store_begin_run(struct ck_store *st, const struct ck_engine *eng, const char *options_json,
                        int force, long long *out_run_id);
-/* Ends the run: stores end time and the counts. */
+/* Ends the run: stores end time, the counts, whether it was interrupted
+ * (status 'interrupted', else 'complete') and whether the look-through was
+ * brought up to date ('done', else 'pending'). */
 int ck_store_end_run(struct ck_store *st, long long n_checked, long long n_skipped,
-                     long long n_errors, long long n_findings);
+                     long long n_errors, long long n_findings, int interrupted, int lookthrough_done);
 
 /* What became of one input. */
 enum ck_store_outcome {
@@ -93,11 +104,31 @@ int ck_store_pending(const struct ck_store *st);
 /* Commits the open batch, if any. */
 int ck_store_flush(struct ck_store *st);
 
-/* Recomputes the look-through findings (findings.derived = 1) over the
- * current filings of the whole database, in one transaction. ev: an
- * evaluator owned by the calling thread. *out_n receives the count. */
+/* Brings the look-through findings (findings.derived = 1) up to date, in
+ * one transaction. Incremental (CK_STORE_LT_AUTO): only the funds recorded
+ * in lt_pending since the last look-through (their filings changed) and
+ * the funds that hold them at any depth are walked again, and nothing is
+ * walked when nothing changed; everything is recomputed when asked
+ * (CK_STORE_LT_FULL), after a migration, or when the evaluation key or the
+ * language of the chains differs from the last look-through's. The result
+ * is the same as a full recomputation. ev: an evaluator owned by the
+ * calling thread. */
+enum { CK_STORE_LT_AUTO = 0, CK_STORE_LT_FULL };
+struct ck_store_lt_stats {
+    int full;         /* everything was recomputed */
+    size_t parents;   /* current filings walked */
+    size_t n_derived; /* derived findings written */
+};
 int ck_store_lookthrough(struct ck_store *st, const struct ck_engine *eng, struct ck_evaluator *ev,
-                         size_t *out_n);
+                         int mode, struct ck_store_lt_stats *out);
+
+/* The evaluation key of filings checked by eng: the first 16 hex digits of
+ * SHA-256 over the rule-set hash, catalogue version, tool version and
+ * evaluation-code id. Part of the idempotency key. */
+void ck_store_eval_key(const struct ck_engine *eng, char out[17]);
+/* Parses an amount in CNY as filed (xs:decimal) into integer fen; 0 when it
+ * is not a whole number of fen or out of range. */
+int ck_store_parse_fen(const char *s, long long *out);
 
 /* Exit-code inputs over the inputs the current run saw: filings in error,
  * and not-exempted findings at or above fail_on. */
@@ -115,6 +146,20 @@ void ck_store_reader_close(struct ck_store_reader *rd);
 
 /* The catalogue version string the store keys on ("none" without catalogue). */
 const char *ck_store_catalog_version(const struct ck_engine *eng);
+
+/* Merging databases scanned elsewhere (`fundcheck merge`).
+ * ck_store_check_shard: 0 (CK_OK) when path is a fundcheck database of the
+ * current schema version; otherwise CK_EDB and *errmsg (caller frees) says
+ * why (missing, not a fundcheck database, older or newer schema). It only
+ * reads the shard.
+ * ck_store_merge: copies into st, in one transaction, the filings of the
+ * shard whose key st lacks (with their rows and the runs that saw them);
+ * a filing already present is not copied again (merging twice changes
+ * nothing). The funds of new filings are marked for look-through: call
+ * ck_store_lookthrough afterwards. *out_new / *out_present: filings copied
+ * / already present. Open the shard with ck_store_check_shard first. */
+int ck_store_check_shard(const char *path, int lang, char **errmsg);
+int ck_store_merge(struct ck_store *st, const char *shard, long long *out_new, long long *out_present);
 
 /* Writes a deterministic text dump of the database content (filings,
  * holdings, exemptions, findings; no run ids, timestamps or row ids) to out,

@@ -12,11 +12,11 @@ if [ "${CK_ASAN:-0}" = 1 ]; then
 fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-BENCH_DIR=$tmp FUNDCHECK=$FUNDCHECK FCGEN=$BUILD/fcgen BENCH_SIZES=20 BENCH_STARTUP=3 BENCH_BATCH=10 \
+BENCH_DIR=$tmp FUNDCHECK=$FUNDCHECK FCGEN=$BUILD/fcgen BENCH_SIZES=20 BENCH_PEER_SIZES=20 BENCH_STARTUP=3 BENCH_BATCH=10 \
     sh tests/bench/run.sh >"$tmp/out" 2>&1
 rc=$?
 if [ $rc -eq 0 ]; then pass=$((pass + 1)); echo "ok   bench script runs"; else fail=$((fail + 1)); echo "FAIL bench script (exit $rc)"; tail -20 "$tmp/out"; fi
-for row in 'xmllint --noout --stream' 'fundcheck validate' 'fundcheck check' 'fundcheck scan --db fresh.db --jobs 1' 'start-up'; do
+for row in 'xmllint --noout --stream' 'fundcheck validate' 'fundcheck check' 'fundcheck scan --db fresh.db --jobs 1' 'archive-scale scan' 're-run of the same' 'start-up'; do
     if grep -F "$row" "$tmp/out" | grep -qv 'not available'; then
         pass=$((pass + 1)); echo "ok   row: $row"
     else

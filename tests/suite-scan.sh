@@ -30,8 +30,8 @@ rc=$?
 check "fixtures: exit 1 (violations found)" '[ "$rc" = 1 ]' "rc=$rc"
 check "fixtures: every fixture recorded as checked" \
     '[ "$(q "$T/fix.db" "SELECT count(*) FROM filings WHERE status = '"'checked'"'")" = "$n_fix" ]'
-check "fixtures: schema version 2, WAL journal" \
-    '[ "$(q "$T/fix.db" "PRAGMA user_version")" = 2 ] && [ "$(q "$T/fix.db" "PRAGMA journal_mode")" = wal ]'
+check "fixtures: schema version 3, WAL journal" \
+    '[ "$(q "$T/fix.db" "PRAGMA user_version")" = 3 ] && [ "$(q "$T/fix.db" "PRAGMA journal_mode")" = wal ]'
 check "fixtures: stderr quiet when not a terminal" '[ ! -s "$T/err" ]' "$(head -c 300 "$T/err")"
 check "fixtures: summary names categories" 'grep -q derivatives "$T/out" && grep -q "扫描完成" "$T/out"'
 check "fixtures: holdings and rules tables filled" \
@@ -81,6 +81,90 @@ else
     check "parallel: identical reports" 'cmp -s "$T/g1.csv" "$T/g4.csv"'
     check "parallel: look-through findings present in the archive" \
         '[ "$(q "$T/g1.db" "SELECT count(*) > 0 FROM findings WHERE derived = 1")" = 1 ]'
+
+    # ---- incremental look-through = full recomputation ----
+    # The archive arrives in four slices, each scanned into the same
+    # database (each look-through incremental); the result must equal one
+    # scan of everything and a full recomputation on the same database.
+    ls "$T/gen"/*.xml | awk 'NR % 4 == 1' >"$T/s1"
+    ls "$T/gen"/*.xml | awk 'NR % 4 == 3' >"$T/s2"
+    ls "$T/gen"/*.xml | awk 'NR % 4 == 0' >"$T/s3"
+    ls "$T/gen"/*.xml | awk 'NR % 4 == 2' >"$T/s4"
+    for sl in s1 s2 s3 s4; do scan --db "$T/inc.db" - <"$T/$sl" >"$T/inc-$sl.out" 2>&1; done
+    dump "$T/inc.db" >"$T/inc.dump"
+    check "incremental look-through: slices scanned one after the other = one scan of all" \
+        'cmp -s "$T/inc.dump" "$T/g1.dump" && grep -q "增量" "$T/inc-s4.out"' "$(diff "$T/inc.dump" "$T/g1.dump" | head -5)"
+    cp "$T/inc.db" "$T/incfull.db"
+    scan --db "$T/incfull.db" --recompute-lookthrough "$T/gen" >"$T/incfull.out" 2>&1
+    dump "$T/incfull.db" >"$T/incfull.dump"
+    check "incremental look-through = full recomputation on the same database" \
+        'cmp -s "$T/inc.dump" "$T/incfull.dump" && grep -q "全库重算" "$T/incfull.out"' "$(diff "$T/inc.dump" "$T/incfull.dump" | head -5)"
+    scan --db "$T/inc.db" "$T/gen" >"$T/inc-again.out" 2>&1
+    check "re-run with nothing new: nothing checked, no look-through walk" \
+        'grep -q "已检查 0 份" "$T/inc-again.out" && grep -q "遍历 0 份申报，0 项" "$T/inc-again.out" &&
+         [ "$(dump "$T/inc.db" | cmp - "$T/inc.dump" && echo same)" = same ]' "$(head -3 "$T/inc-again.out")"
+
+    # ---- merge: shards scanned apart = one scan ----
+    ls "$T/gen"/*.xml | awk 'NR % 2 == 0' | scan --db "$T/sh1.db" - >/dev/null 2>&1
+    ls "$T/gen"/*.xml | awk 'NR % 2 == 1' | scan --db "$T/sh2.db" - >/dev/null 2>&1
+    "$FC" merge --db "$T/m.db" "$T/sh1.db" "$T/sh2.db" >"$T/m.out" 2>&1
+    rc=$?
+    dump "$T/m.db" >"$T/m.dump"
+    check "merge: two shards = one scan of all (look-through over the result)" \
+        '[ "$rc" = 0 ] && cmp -s "$T/m.dump" "$T/g1.dump"' "rc=$rc $(head -3 "$T/m.out") $(diff "$T/m.dump" "$T/g1.dump" | head -3)"
+    "$FC" merge --db "$T/m.db" "$T/sh1.db" "$T/sh2.db" "$T/sh1.db" >"$T/m2.out" 2>&1
+    rc=$?
+    dump "$T/m.db" >"$T/m2.dump"
+    check "merge twice (and a shard given twice): nothing changes, no duplicate filing" \
+        '[ "$rc" = 0 ] && cmp -s "$T/m.dump" "$T/m2.dump" && [ "$(q "$T/m.db" "SELECT count(*) FROM filings")" = "$N_GEN" ] &&
+         grep -q "合并 0 份申报" "$T/m2.out"' "rc=$rc $(cat "$T/m2.out")"
+    cp "$T/m.db" "$T/m-before.db"
+    echo "not a database" >"$T/hostile.db"
+    "$FC" merge --db "$T/m.db" "$T/sh1.db" "$T/hostile.db" >/dev/null 2>"$T/mh.err"
+    rc=$?
+    check "merge: a shard that is not a fundcheck database: exit 4, clear error, target untouched" \
+        '[ "$rc" = 4 ] && grep -q "不是 fundcheck 数据库" "$T/mh.err" && cmp -s "$T/m.db" "$T/m-before.db"' "rc=$rc $(cat "$T/mh.err")"
+    cp "$T/sh1.db" "$T/newer.db"
+    q "$T/newer.db" "PRAGMA user_version = 99"
+    "$FC" merge --db "$T/m.db" --lang en "$T/newer.db" >/dev/null 2>"$T/mn.err"
+    rc=$?
+    check "merge: a shard with a newer schema: exit 4, clear error, target untouched" \
+        '[ "$rc" = 4 ] && grep -q "schema version 99" "$T/mn.err" && cmp -s "$T/m.db" "$T/m-before.db"' "rc=$rc $(cat "$T/mn.err")"
+    sqlite3 "$T/other.db" "CREATE TABLE t (x); PRAGMA user_version = 3"
+    "$FC" merge --db "$T/m.db" "$T/other.db" >/dev/null 2>"$T/mo.err"
+    rc=$?
+    check "merge: another SQLite database with the same version number is refused" \
+        '[ "$rc" = 4 ] && grep -q "不是 fundcheck 数据库" "$T/mo.err" && cmp -s "$T/m.db" "$T/m-before.db"' "rc=$rc"
+
+    # ---- Ctrl-C / SIGTERM: saved, recorded as interrupted ----
+    "$FC" scan --no-progress --jobs 1 --db "$T/int.db" "$T/gen" >"$T/int.out" 2>"$T/int.err" &
+    pid=$!
+    n=0
+    while [ "$n" -lt 100 ]; do
+        [ "$(q "$T/int.db" "SELECT count(*) > 3 FROM filings" 2>/dev/null)" = 1 ] && break
+        sleep 0.1; n=$((n + 1))
+    done
+    kill -INT "$pid" 2>/dev/null
+    wait "$pid"
+    rc=$?
+    st=$(q "$T/int.db" "SELECT status || ' ' || lookthrough FROM runs" 2>/dev/null)
+    "$FC" report --db "$T/int.db" >"$T/int.rep" 2>&1
+    check "Ctrl-C: one-line summary, run recorded as interrupted, exit 4" \
+        '[ "$rc" = 4 ] && grep -q "已中断：已保存" "$T/int.err" && [ "$(wc -l <"$T/int.err")" = 1 ] && [ "$st" = "interrupted pending" ]' \
+        "rc=$rc st=$st $(cat "$T/int.err")"
+    check "report: interrupted run and missing look-through shown" \
+        'grep -q "已中断" "$T/int.rep" && grep -q "穿透检查结果缺失" "$T/int.rep"' "$(cat "$T/int.rep")"
+    scan --db "$T/int.db" "$T/gen" >/dev/null 2>&1
+    dump "$T/int.db" >"$T/int.dump"
+    "$FC" report --db "$T/int.db" >"$T/int.rep2" 2>&1
+    check "after Ctrl-C, re-run: same database as an uninterrupted scan; report warns no more" \
+        'cmp -s "$T/int.dump" "$T/g1.dump" && ! grep -q "^警告：" "$T/int.rep2"'
+    # A killed run (no end recorded) is shown too.
+    q "$T/int.db" "INSERT INTO runs (tool_version, ruleset_hash, catalog_version, catalog_edition, started_at, status)
+                   VALUES ('x', 'x', 'x', '', '2026-01-01T00:00:00Z', 'running')"
+    "$FC" report --db "$T/int.db" --lang en >"$T/int.rep3" 2>&1
+    check "report: a run without an end is shown as interrupted or still running" \
+        'grep -q "did not end: interrupted" "$T/int.rep3"' "$(cat "$T/int.rep3")"
 
     # ---- kill -9 at random points, then re-run ----
     i=1 all_ok=1 kills=0 partial=0
@@ -196,6 +280,19 @@ check "diff runs: unchanged findings between runs" \
 rc=$?
 check "diff: mixed run and period is a usage error" '[ "$rc" = 3 ]' "rc=$rc"
 
+# ---- a draft is never a current filing ----
+sed -e 's|<reportType>quarterly</reportType>|<reportType>draft</reportType>|' \
+    -e 's|<submittedAt>[^<]*</submittedAt>|<submittedAt>2026-05-01</submittedAt>|' \
+    fixtures/derivatives.xml >"$T/draft.xml"
+scan --db "$T/draft.db" fixtures/derivatives.xml "$T/draft.xml" >/dev/null 2>&1
+check "draft: recorded and checked, never the current filing" \
+    '[ "$(q "$T/draft.db" "SELECT count(*) FROM filings WHERE report_type = '"'draft'"' AND status = '"'checked'"'")" = 1 ] &&
+     [ "$(q "$T/draft.db" "SELECT count(*) FROM v_current_filings WHERE report_type = '"'draft'"'")" = 0 ] &&
+     [ "$(q "$T/draft.db" "SELECT count(*) FROM v_current_filings")" = 1 ]'
+scan --db "$T/draft2.db" "$T/draft.xml" >/dev/null 2>&1
+check "draft alone: no current filing, no findings in the views" \
+    '[ "$(q "$T/draft2.db" "SELECT count(*) FROM v_current_filings")" = 0 ] && [ "$(q "$T/draft2.db" "SELECT count(*) FROM v_findings")" = 0 ]'
+
 # ---- database errors ----
 cp "$T/fix.db" "$T/new.db"
 q "$T/new.db" "PRAGMA user_version = 99"
@@ -205,13 +302,30 @@ rc=$?
 rc2=$?
 check "newer schema refused with a clear message (exit 4)" \
     '[ "$rc" = 4 ] && [ "$rc2" = 4 ] && grep -q "99" "$T/new.err"' "rc=$rc/$rc2 $(cat "$T/new.err")"
-cp "$T/fix.db" "$T/old.db"
-q "$T/old.db" "DROP VIEW v_run_findings; DROP VIEW v_finding_keys; DROP VIEW v_lookthrough; DROP VIEW v_holdings; DROP VIEW v_open_findings; DROP VIEW v_findings; DROP VIEW v_current_filings; PRAGMA user_version = 1"
+# A version-2 database (written by fundcheck before schema 3 from the
+# fixtures of that time, tests/scan/v2-fixtures.sql): migrated on open, the
+# findings and holdings read the same through the views.
+v2q_f="SELECT path, seq, rule_id, category, severity, severity_rank, holding_id, item, message_zh,
+  message_en, evidence_zh, evidence_en, explanation, line, xpath, derived, chain, exempted, exempted_by
+  FROM findings fi JOIN filings f ON f.filing_pk = fi.filing_pk ORDER BY path, derived, seq, chain"
+v2q_h="SELECT path, seq, holding_id, category, investee_uscc, invested, line
+  FROM holdings h JOIN filings f ON f.filing_pk = h.filing_pk ORDER BY path, seq"
+rm -f "$T/old.db"
+sqlite3 "$T/old.db" <tests/scan/v2-fixtures.sql
+q "$T/old.db" "$v2q_f" >"$T/old-f.before"
+q "$T/old.db" "$v2q_h" >"$T/old-h.before"
 "$FC" report --db "$T/old.db" --format csv >"$T/old.csv" 2>&1
 rc=$?
-"$FC" report --db "$T/fix.db" --format csv >"$T/fixr.csv" 2>&1
-check "version 1 database migrated forward on open" \
-    '[ "$rc" = 0 ] && [ "$(q "$T/old.db" "PRAGMA user_version")" = 2 ] && cmp -s "$T/old.csv" "$T/fixr.csv"' "rc=$rc"
+q "$T/old.db" "$v2q_f" >"$T/old-f.after"
+q "$T/old.db" "$v2q_h" >"$T/old-h.after"
+check "version 2 database migrated to 3 on open, findings and holdings unchanged" \
+    '[ "$rc" = 0 ] && [ "$(q "$T/old.db" "PRAGMA user_version")" = 3 ] && [ -s "$T/old-f.before" ] &&
+     cmp -s "$T/old-f.before" "$T/old-f.after" && cmp -s "$T/old-h.before" "$T/old-h.after"' "rc=$rc"
+check "migrated: money in fen equals the REAL amount" \
+    '[ "$(q "$T/old.db" "SELECT count(*) FROM holdings WHERE invested_fen IS NULL AND invested <> '"''"'")" = 0 ]'
+scan --db "$T/old.db" fixtures/fof-clean.xml >"$T/old.scan" 2>&1
+check "migrated: a filing recorded by the old version is checked again (new evaluation key)" \
+    'grep -q "已检查 1 份" "$T/old.scan" && grep -q "全库重算" "$T/old.scan"' "$(cat "$T/old.scan")"
 scan --db "$T/no/such/dir/x.db" fixtures/fof-clean.xml >/dev/null 2>"$T/ro.err"
 rc=$?
 check "unwritable database path: exit 4, clear message" \

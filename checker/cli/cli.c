@@ -574,6 +574,7 @@ static const struct {
     {"catalog", cmd_catalog},
     {"evaluate", ck_evaluate_main},
     {"scan", ck_scan_main},
+    {"merge", ck_merge_main},
     {"report", ck_dbreport_main},
     {"diff", ck_dbdiff_main},
     {"verify", ck_verify_main},

@@ -116,6 +116,50 @@ static long long scalar(sqlite3 *db, const char *sql, int *ok)
     return v;
 }
 
+/* Runs that did not end normally since the last complete run, and a
+ * look-through that is not up to date (schema 3: runs.status, lt_pending):
+ * a line each, to out. */
+static void run_warnings(sqlite3 *db, FILE *out, int lang)
+{
+    int E = lang == CK_LANG_EN;
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT run_id, started_at, coalesce(n_checked, 0), status FROM runs"
+                           " WHERE status IN ('interrupted', 'running')"
+                           " AND run_id > coalesce((SELECT max(run_id) FROM runs WHERE status = 'complete'), 0)"
+                           " ORDER BY run_id",
+                           -1, &s, NULL) == SQLITE_OK) {
+        while (sqlite3_step(s) == SQLITE_ROW) {
+            int running = strcmp((const char *)sqlite3_column_text(s, 3), "running") == 0;
+            if (running)
+                fprintf(out, E ? "warning: run %lld (started %s) did not end: interrupted (killed) or still running\n"
+                               : "警告：运行 %lld（开始于 %s）未正常结束：已中断（进程被终止）或仍在进行\n",
+                        sqlite3_column_int64(s, 0), (const char *)sqlite3_column_text(s, 1));
+            else
+                fprintf(out, E ? "warning: run %lld (started %s) was interrupted after %lld filing(s) checked\n"
+                               : "警告：运行 %lld（开始于 %s）已中断，中断前检查了 %lld 份申报\n",
+                        sqlite3_column_int64(s, 0), (const char *)sqlite3_column_text(s, 1),
+                        sqlite3_column_int64(s, 2));
+        }
+    }
+    sqlite3_finalize(s);
+    s = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT count(*), sum(fund_uscc = '*') FROM lt_pending", -1, &s, NULL) == SQLITE_OK &&
+        sqlite3_step(s) == SQLITE_ROW && sqlite3_column_int64(s, 0) > 0) {
+        if (sqlite3_column_int64(s, 1) > 0)
+            fputs(E ? "warning: look-through findings are missing (not computed since the last change);"
+                      " run fundcheck scan or merge on this database to compute them\n"
+                    : "警告：穿透检查结果缺失（最近一次变更后尚未计算）；对本数据库再运行 fundcheck scan 或 merge 即可补做\n",
+                  out);
+        else
+            fprintf(out, E ? "warning: look-through findings are missing for %lld fund(s) whose filings changed;"
+                             " run fundcheck scan or merge on this database to compute them\n"
+                           : "警告：%lld 个基金的申报有变化而穿透检查结果缺失；对本数据库再运行 fundcheck scan 或 merge 即可补做\n",
+                    sqlite3_column_int64(s, 0));
+    }
+    sqlite3_finalize(s);
+}
+
 static int report(sqlite3 *db, const char *path, int fmt, int lang)
 {
     int E = lang == CK_LANG_EN, ok = 1;
@@ -132,6 +176,8 @@ static int report(sqlite3 *db, const char *path, int fmt, int lang)
     tot[3] = scalar(db, "SELECT count(*) FROM v_findings WHERE exempted = 1", &ok);
     if (!ok)
         return db_fail(db);
+    if (fmt != FMT_TEXT)
+        run_warnings(db, stderr, lang);
     if (fmt == FMT_TEXT) {
         printf(E ? "fundcheck findings report (database %s)\n" : "fundcheck 检查结果汇总（数据库 %s）\n", path);
         printf(E ? "filings: %lld current, %lld could not be checked; %lld run(s)\n"
@@ -140,6 +186,7 @@ static int report(sqlite3 *db, const char *path, int fmt, int lang)
         printf(E ? "findings: %lld violation(s), %lld warning(s), %lld notice(s); %lld exempted\n"
                  : "发现：违规 %lld 项，警告 %lld 项，提示 %lld 项；已豁免 %lld 项\n",
                tot[0], tot[1], tot[2], tot[3]);
+        run_warnings(db, stdout, lang);
     } else if (fmt == FMT_CSV) {
         static const char *const head[] = {"dimension", "key", "name", "violation", "warning", "notice", "exempted"};
         ck_dbreport_csv_row(head, CK_ARRAY_LEN(head));

@@ -23,6 +23,7 @@
 #include <malloc.h>
 #endif
 #include <pthread.h>
+#include <signal.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -95,11 +96,35 @@ struct scan {
     unsigned long long checking_bytes; /* bytes of the filings being checked */
     unsigned long long held_bytes;     /* bytes of the filings taken and not yet written */
     int producer_done, abort;
+    int failed; /* the writer failed: nothing more is written */
     unsigned long long total; /* from the counting walk; 0 = unknown */
     int total_known;
     unsigned long long walk_errors; /* inputs the walker could not use */
     int progress_shown;             /* a progress line is on the terminal */
 };
+
+/* Set by the SIGINT/SIGTERM handler: stop taking filings, write what is
+ * checked, record the run as interrupted. */
+static volatile sig_atomic_t ck_scan_interrupted;
+
+static void on_signal(int sig)
+{
+    (void)sig;
+    ck_scan_interrupted = 1;
+}
+
+/* SIGINT/SIGTERM set the flag once; a second one has the default effect
+ * (SA_RESETHAND), so a user who presses Ctrl-C twice is not kept waiting. */
+static void catch_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sa.sa_flags = SA_RESETHAND;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+}
 
 static int en(const struct scan *s)
 {
@@ -468,6 +493,7 @@ static void writer_fail(struct scan *s, struct ck_store *st, struct tally *t)
     t->system_error = 1;
     pthread_mutex_lock(&s->mu);
     s->abort = 1;
+    s->failed = 1;
     pthread_cond_broadcast(&s->cv_work);
     pthread_cond_broadcast(&s->cv_space);
     pthread_mutex_unlock(&s->mu);
@@ -480,11 +506,18 @@ static void writer_loop(struct scan *s, struct ck_store *st, struct tally *t, do
     pthread_mutex_lock(&s->mu);
     for (;;) {
         struct slot *sl = &s->slots[s->next_write % s->window];
+        if (ck_scan_interrupted && !s->abort) {
+            /* Ctrl-C or SIGTERM: take nothing more; what is being checked
+             * is still written (the abort branch below waits for it). */
+            s->abort = 1;
+            pthread_cond_broadcast(&s->cv_work);
+            pthread_cond_broadcast(&s->cv_space);
+        }
         if (s->next_write < s->produced && sl->state == SLOT_DONE) {
             pthread_mutex_unlock(&s->mu);
             int outcome = CK_STORE_SKIPPED;
             const struct ck_result *res = sl->pre_skipped ? NULL : &sl->res;
-            if (!s->abort && ck_store_put(st, sl->path, sl->sha, res, sl->pre_skipped, &outcome) != CK_OK)
+            if (!s->failed && ck_store_put(st, sl->path, sl->sha, res, sl->pre_skipped, &outcome) != CK_OK)
                 writer_fail(s, st, t);
             else if (ck_store_pending(st) == 1)
                 batch_start = now_sec();
@@ -550,16 +583,24 @@ static void writer_loop(struct scan *s, struct ck_store *st, struct tally *t, do
         writer_fail(s, st, t);
 }
 
-static int summary(struct scan *s, struct ck_store *st, const struct tally *t, size_t n_derived,
-                   double elapsed)
+static int summary(struct scan *s, struct ck_store *st, const struct tally *t,
+                   const struct ck_store_lt_stats *lt, double elapsed)
 {
     int E = en(s);
     printf(E ? "scan: %llu input(s): %llu checked, %llu skipped (already recorded), %llu in error; %.1f s\n"
              : "扫描完成：共 %llu 份；已检查 %llu 份，跳过 %llu 份（已记录），出错 %llu 份；用时 %.1f 秒\n",
            t->done + s->walk_errors, t->checked, t->skipped, t->errors + s->walk_errors, elapsed);
-    printf(E ? "look-through findings recomputed over the database: %zu\n"
-             : "穿透检查（全库）：%zu 项\n",
-           n_derived);
+    if (ck_scan_interrupted)
+        printf(E ? "look-through: not brought up to date (interrupted); the next scan or merge does it\n"
+                 : "穿透检查：未更新（已中断），下次 scan 或 merge 时补做\n");
+    else if (lt->full)
+        printf(E ? "look-through recomputed over the whole database: %zu filing(s) walked, %zu finding(s)\n"
+                 : "穿透检查（全库重算）：遍历 %zu 份申报，%zu 项\n",
+               lt->parents, lt->n_derived);
+    else
+        printf(E ? "look-through updated for the funds that changed and their parents: %zu filing(s) walked, %zu finding(s)\n"
+                 : "穿透检查（增量：有变化的基金及其上层基金）：遍历 %zu 份申报，%zu 项\n",
+               lt->parents, lt->n_derived);
     sqlite3 *db = ck_store_db(st);
     sqlite3_stmt *q = NULL;
     static const char sql[] =
@@ -601,8 +642,9 @@ static const char scan_help[] =
     "Screens filings into a SQLite findings database (docs/database.md). PATH is a file, a\n"
     "directory (walked recursively for *.xml) or - (a list of paths on stdin, one a line).\n"
     "A filing whose content, rule set and catalogue are already recorded is skipped, so an\n"
-    "interrupted scan is finished by running it again. Look-through findings are recomputed\n"
-    "over the whole database at the end.\n"
+    "interrupted scan is finished by running it again (Ctrl-C or SIGTERM: what is checked is\n"
+    "saved, the run is recorded as interrupted, exit 4). At the end, look-through findings\n"
+    "are brought up to date for the funds whose filings changed and the funds above them.\n"
     "\n"
     "  --db FILE            database (default fundcheck.db; created when missing)\n"
     "  --jobs N             worker threads (default: number of cores)\n"
@@ -610,11 +652,12 @@ static const char scan_help[] =
     "  --lang zh|en         language of messages (default zh)\n"
     "  --fail-on SEVERITY   violation (default), warning or notice\n"
     "  --no-progress        no progress line even on a terminal\n"
+    "  --recompute-lookthrough  recompute the look-through of the whole database\n"
     "\n"
     "exit: 0 clean, 1 findings, 2 some file could not be checked, 3 bad invocation or rule\n"
     "set, 4 system or database error.\n";
 
-enum { O_DB = 1100, O_JOBS, O_FORCE, O_LANG, O_FAIL_ON, O_RULES, O_CATDIR, O_NOPROG, O_HELP };
+enum { O_DB = 1100, O_JOBS, O_FORCE, O_LANG, O_FAIL_ON, O_RULES, O_CATDIR, O_NOPROG, O_HELP, O_LTFULL };
 
 static void json_options(struct ck_buf *b, int jobs, int force, int lang, int fail_on, int argc,
                          char **argv)
@@ -641,13 +684,14 @@ int ck_scan_main(int argc, char **argv)
         {"catalog-dir", required_argument, NULL, O_CATDIR},
         {"no-progress", no_argument, NULL, O_NOPROG},
         {"help", no_argument, NULL, O_HELP},
+        {"recompute-lookthrough", no_argument, NULL, O_LTFULL},
         {NULL, 0, NULL, 0},
     };
     struct ck_common_opts co = {NULL, NULL, CK_LANG_ZH};
     const char *db_path = "fundcheck.db";
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     int jobs = cores > 0 ? (int)(cores < CK_SCAN_MAX_JOBS ? cores : CK_SCAN_MAX_JOBS) : 1;
-    int force = 0, fail_on = CK_SEV_VIOLATION, no_progress = 0, c;
+    int force = 0, fail_on = CK_SEV_VIOLATION, no_progress = 0, lt_full = 0, c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
         switch (c) {
@@ -679,6 +723,7 @@ int ck_scan_main(int argc, char **argv)
         case O_RULES: co.rules_dir = optarg; break;
         case O_CATDIR: co.catalog_dir = optarg; break;
         case O_NOPROG: no_progress = 1; break;
+        case O_LTFULL: lt_full = 1; break;
         case O_HELP: fputs(scan_help, stdout); return CK_EXIT_CLEAN;
         default: fputs(scan_help, stderr); return CK_EXIT_USAGE;
         }
@@ -730,6 +775,8 @@ int ck_scan_main(int argc, char **argv)
     pthread_cond_init(&s.cv_work, NULL);
     pthread_cond_init(&s.cv_result, NULL);
 
+    ck_scan_interrupted = 0;
+    catch_signals();
     double start = now_sec();
     pthread_t walker_tid, *tids = ck_calloc((size_t)jobs, sizeof *tids);
     int n_started = 0;
@@ -769,16 +816,20 @@ int ck_scan_main(int argc, char **argv)
         goto out;
     }
 
-    size_t n_derived = 0;
-    struct ck_evaluator *ev = ck_eval_new(eng->rules, eng->catalog, co.lang);
-    int lt_rc = ck_store_lookthrough(st, eng, ev, &n_derived);
-    ck_eval_free(ev);
+    struct ck_store_lt_stats lt = {0};
+    int lt_rc = CK_OK;
+    if (!ck_scan_interrupted) {
+        struct ck_evaluator *ev = ck_eval_new(eng->rules, eng->catalog, co.lang);
+        lt_rc = ck_store_lookthrough(st, eng, ev, lt_full ? CK_STORE_LT_FULL : CK_STORE_LT_AUTO, &lt);
+        ck_eval_free(ev);
+    }
     long long n_err = 0, n_fail = 0;
     if (lt_rc != CK_OK ||
         ck_store_end_run(st, (long long)t.checked, (long long)t.skipped,
-                         (long long)(t.errors + s.walk_errors), (long long)t.findings + (long long)n_derived) != CK_OK ||
+                         (long long)(t.errors + s.walk_errors), (long long)t.findings + (long long)lt.n_derived,
+                         ck_scan_interrupted != 0, !ck_scan_interrupted) != CK_OK ||
         ck_store_run_status(st, fail_on, &n_err, &n_fail) != CK_OK ||
-        summary(&s, st, &t, n_derived, now_sec() - start) != CK_OK) {
+        summary(&s, st, &t, &lt, now_sec() - start) != CK_OK) {
         fprintf(stderr, "fundcheck: %s\n", ck_store_errmsg(st));
         rc = CK_EXIT_SYSTEM;
         goto out;
@@ -787,6 +838,16 @@ int ck_scan_main(int argc, char **argv)
         rc = CK_EXIT_FINDINGS;
     if (n_err > 0 || s.walk_errors > 0)
         rc = CK_EXIT_FILE_ERROR;
+    if (ck_scan_interrupted) {
+        fprintf(stderr,
+                co.lang == CK_LANG_EN
+                    ? "fundcheck: interrupted: %llu filing(s) saved (%llu checked, %llu skipped, %llu in error) in %s,"
+                      " run %lld recorded as interrupted; run the same command again to finish\n"
+                    : "fundcheck：已中断：已保存 %llu 份申报（检查 %llu，跳过 %llu，出错 %llu）到 %s，"
+                      "运行 %lld 记为已中断；再次运行同一命令即可继续\n",
+                t.checked + t.skipped + t.errors, t.checked, t.skipped, t.errors, db_path, run_id);
+        rc = CK_EXIT_SYSTEM;
+    }
 out:
     free(tids);
     free(s.slots);

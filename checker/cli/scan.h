@@ -22,12 +22,17 @@
  * filings per transaction (each in its own savepoint), and never holds a
  * transaction open longer than 0.25 s while waiting.
  *
- * After the workers finish, the look-through findings of the whole database
- * are recomputed (ck_store_lookthrough) from a compact graph: memory does
- * not grow with the database either.
+ * After the workers finish, the look-through findings are brought up to
+ * date (ck_store_lookthrough: only the funds whose filings changed and the
+ * funds above them) from a compact graph: memory does not grow with the
+ * database either. SIGINT/SIGTERM stop the walker and the workers taking
+ * filings; what is checked is written, the run is recorded as interrupted
+ * (look-through pending), a one-line summary goes to stderr, exit 4.
  */
 
 /* The `scan` command; argv[0] is "scan". Returns an exit code (enum ck_exit). */
 int ck_scan_main(int argc, char **argv);
+/* The `merge` command (merge.c); argv[0] is "merge". */
+int ck_merge_main(int argc, char **argv);
 
 #endif

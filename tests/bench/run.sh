@@ -217,12 +217,97 @@ for n in $SIZES; do
             measure sh -c '"$1" scan --db "$2" --jobs "$3" "$4" >/dev/null 2>>"$5"' \
                 sh "$FC" "$db" "$j" "$DIR" "$ERRF"
             row "fundcheck scan --db fresh.db --jobs $j" 1
+            eval "scan_t_$j=\$T"
+            [ "$j" = 1 ] && scan_db_bytes=$(stat -c %s "$db" 2>/dev/null || echo 0)
         else
             na "fundcheck scan --db fresh.db --jobs $j"
         fi
     done
     rm -f "$db" "$db-wal" "$db-shm" "$db-journal"
+    if [ "$HAVE_SCAN" = 1 ] && [ "$JOBS" != 1 ]; then
+        eval "tj=\$scan_t_$JOBS"
+        say "$(awk -v a="$scan_t_1" -v b="$tj" -v j="$JOBS" -v d="$scan_db_bytes" -v x="$BYTES" 'BEGIN {
+            printf "  scan --jobs %d is %.2fx faster than --jobs 1; database %.1f MB = %.2fx the filings", j, (b > 0 ? a / b : 0), d / 1e6, d / x }')"
+    fi
 done
+
+# ---- archive-scale scan (issue 11): against the peer, writer share, size ----
+# Corpora of distinct small filings (PEER_OPTS) of BENCH_PEER_SIZES
+# (default "3000 15000"); per size, side by side: the peer
+# (../shared/bench/peer_lxml.py, Python + lxml + SQLite), fundcheck scan
+# --jobs 1 into a fresh database, and fundcheck check (no database) on the
+# same files: scan - check is the writer's share. Database bytes against
+# the filings' bytes, and system calls per filing (strace -c -f, when
+# installed) for the first size. BENCH_LARGE=1 adds the time per filing at
+# 100,000 small filings against 1,000, and --jobs 2 against --jobs 1 on the
+# 20,000-filing corpus is printed from the table above.
+PEER=${BENCH_PEER:-$ROOT/../shared/bench/peer_lxml.py}
+PEER_PY=/usr/bin/python3
+PEER_OPTS="--seed $SEED --holdings 3 --max-holdings 12 --violations 0.1 --fof 0.1 --clause-chars 100"
+PEER_SIZES=${BENCH_PEER_SIZES:-3000 15000}
+have_peer=0
+[ -f "$PEER" ] && "$PEER_PY" -c 'import lxml' 2>/dev/null && have_peer=1
+[ "$have_peer" = 1 ] || log "peer unavailable (python3-lxml: make deps): peer rows skipped"
+# small N: makes sure $B/small-N holds N small filings; sets SDIR, SBYTES.
+small() {
+    SDIR=$B/small-$1
+    st="count=$1 $PEER_OPTS gen=$gen_sum"
+    if ! [ -f "$SDIR/.stamp" ] || [ "$(cat "$SDIR/.stamp")" != "$st" ]; then
+        log "generating $1 small filings into $SDIR"
+        rm -rf "$SDIR" "$SDIR.tmp"
+        # shellcheck disable=SC2086
+        "$GEN" --out "$SDIR.tmp" --count "$1" $PEER_OPTS >/dev/null || exit 4
+        mv "$SDIR.tmp" "$SDIR" && printf '%s\n' "$st" >"$SDIR/.stamp"
+    fi
+    SBYTES=$(find "$SDIR" -name 'f*.xml' -printf '%s\n' | awk '{ s += $1 } END { printf "%d", s }')
+}
+scan_sizes="$PEER_SIZES"
+[ "${BENCH_LARGE:-0}" = 1 ] && scan_sizes="1000 $scan_sizes 100000"
+if [ "$HAVE_SCAN" = 1 ]; then
+    say ""
+    say "archive-scale scan, distinct small filings (fcgen $PEER_OPTS), --jobs 1:"
+    say "$(printf '  %-8s %9s %9s %9s %9s %9s %9s %8s %8s' filings 'peer s' 'scan s' 'check s' 'writer s' 'ms/filing' 'scan/peer' 'DB MB' 'DB/XML')"
+    first=1
+    for n in $scan_sizes; do
+        small "$n"
+        find "$SDIR" -name 'f*.xml' -print0 | xargs -0 cat >/dev/null
+        PT=-
+        if [ "$have_peer" = 1 ]; then
+            rm -f "$B/peer.db"
+            measure "$PEER_PY" "$PEER" "$B/peer.db" "$SDIR" >/dev/null
+            PT=$T
+            rm -f "$B/peer.db"
+        fi
+        db=$B/fresh.db
+        rm -f "$db" "$db-wal" "$db-shm"
+        measure sh -c '"$1" scan --no-progress --db "$2" --jobs 1 "$3" >/dev/null 2>>"$4"' sh "$FC" "$db" "$SDIR" "$ERRF"
+        ST=$T
+        DBB=$(stat -c %s "$db" 2>/dev/null || echo 0)
+        measure sh -c 'find "$2" -name "f*.xml" -print0 | sort -z | xargs -0 -n 1000 "$1" check --format json >/dev/null 2>>"$3"' \
+            sh "$FC" "$SDIR" "$ERRF"
+        CT=$T
+        say "$(awk -v n="$n" -v p="$PT" -v s="$ST" -v c="$CT" -v d="$DBB" -v x="$SBYTES" 'BEGIN {
+            w = s - c; if (w < 0) w = 0
+            printf "  %-8d %9s %9.2f %9.2f %9.2f %9.3f %9s %8.1f %8.2f", n, p, s, c, w, s * 1000 / n,
+                   (p == "-" ? "-" : sprintf("%.2fx", s / p)), d / 1e6, d / x }')"
+        eval "ms_$n=\$(awk -v s=\"\$ST\" -v n=\"\$n\" 'BEGIN { printf \"%.4f\", s * 1000 / n }')"
+        if [ "$first" = 1 ] && command -v strace >/dev/null 2>&1; then
+            rm -f "$db" "$db-wal" "$db-shm"
+            strace -f -c -o "$B/.strace" "$FC" scan --no-progress --db "$db" --jobs 1 "$SDIR" >/dev/null 2>&1
+            say "$(awk -v n="$n" '/total$/ { t = $(NF - 2) } /pread64$/ { r = $4 } /pwrite64$/ { w = $4 }
+                END { printf "  system calls per filing (strace -c -f, %d filings): %.1f (pread64 %.1f, pwrite64 %.1f)", n, t / n, r / n, w / n }' "$B/.strace")"
+            rm -f "$B/.strace"
+        fi
+        first=0
+        # a re-run with nothing new
+        measure sh -c '"$1" scan --no-progress --db "$2" --jobs 1 "$3" >/dev/null 2>>"$4"' sh "$FC" "$db" "$SDIR" "$ERRF"
+        say "$(printf '  re-run of the same %d filings (nothing new): %s s' "$n" "$T")"
+        rm -f "$db" "$db-wal" "$db-shm"
+    done
+    if [ -n "${ms_1000:-}" ] && [ -n "${ms_100000:-}" ]; then
+        say "$(awk -v a="$ms_1000" -v b="$ms_100000" 'BEGIN { printf "  time per filing at 100,000 / at 1,000: %.2fx (target <= 1.3x)", b / a }')"
+    fi
+fi
 
 say ""
 if [ "$HAVE_RULES" = 1 ]; then

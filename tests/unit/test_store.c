@@ -99,27 +99,83 @@ CK_TEST(store_refuses_newer_schema)
     cleanup(dir);
 }
 
+static char *text_of(struct ck_store *st, const char *sql)
+{
+    sqlite3_stmt *s = NULL;
+    char *v = NULL;
+    if (sqlite3_prepare_v2(ck_store_db(st), sql, -1, &s, NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW &&
+        sqlite3_column_text(s, 0))
+        v = strdup((const char *)sqlite3_column_text(s, 0));
+    sqlite3_finalize(s);
+    return v;
+}
+
 CK_TEST(store_migrates_forward)
 {
     char dir[64], path[128];
     tmpdir(dir);
     snprintf(path, sizeof path, "%s/old.db", dir);
+    /* A version-2 database with one filing, a holding and two findings,
+     * written with version 2's own DDL. */
+    sqlite3 *db = NULL;
+    CHECK(sqlite3_open(path, &db) == SQLITE_OK);
+    CHECK(sqlite3_exec(db, ck_store_migration_sql(1), NULL, NULL, NULL) == SQLITE_OK);
+    CHECK(sqlite3_exec(db, ck_store_migration_sql(2), NULL, NULL, NULL) == SQLITE_OK);
+    CHECK(sqlite3_exec(db,
+                       "PRAGMA user_version = 2;"
+                       "INSERT INTO runs (run_id, tool_version, ruleset_hash, catalog_version, catalog_edition,"
+                       " started_at, ended_at) VALUES (1, 'old', 'r', 'c', '', '2026-01-01', '2026-01-01');"
+                       "INSERT INTO rules VALUES ('DRV-001', 'derivatives', 'violation', 't', 't', 'b', 0, 'r');"
+                       "INSERT INTO filings (filing_pk, run_id, path, sha256, ruleset_hash, catalog_version,"
+                       " status, fund_uscc, period_start, period_end, submitted_at, report_type, n_holdings)"
+                       " VALUES (1, 1, 'a.xml', 'abc', 'r', 'c', 'checked', 'F1', '2026-01-01', '2026-03-31',"
+                       " '2026-04-01', 'quarterly', 1);"
+                       "INSERT INTO holdings (filing_pk, seq, holding_id, category, invested, invested_yuan, xpath)"
+                       " VALUES (1, 1, 'H1', 'equity', '1234.5', 1234.5, '/filing/holdings/holding');"
+                       "INSERT INTO findings (run_id, filing_pk, seq, rule_id, category, severity, severity_rank,"
+                       " message_zh, message_en, evidence_zh, explanation) VALUES"
+                       " (1, 1, 1, 'DRV-001', 'derivatives', 'violation', 2, '消息一', 'message one', '证据', 'x'),"
+                       " (1, 1, 2, 'DRV-001', 'derivatives', 'violation', 2, '消息二', 'message two', '证据', NULL);",
+                       NULL, NULL, NULL) == SQLITE_OK);
+    sqlite3_close(db);
     struct ck_store *st = NULL;
     char *err = NULL;
-    CHECK_STATUS(ck_store_open(path, CK_STORE_CREATE, CK_LANG_EN, &st, &err), CK_OK);
-    ck_store_close(st);
-    st = NULL;
-    /* Back to version 1: tables only. */
-    raw_exec(path, "DROP VIEW v_run_findings; DROP VIEW v_finding_keys; DROP VIEW v_lookthrough;"
-                   " DROP VIEW v_holdings; DROP VIEW v_open_findings; DROP VIEW v_findings;"
-                   " DROP VIEW v_current_filings; PRAGMA user_version = 1");
     CHECK_STATUS(ck_store_open(path, CK_STORE_EXISTING, CK_LANG_EN, &st, &err), CK_OK);
     if (st) {
-        CHECK_INT_EQ(ck_store_schema_version(st), 2);
-        CHECK_INT_EQ(count(st, "SELECT count(*) FROM sqlite_master WHERE type = 'view'"), 7);
+        CHECK_INT_EQ(ck_store_schema_version(st), 3);
+        CHECK_INT_EQ(count(st, "SELECT count(*) FROM sqlite_master WHERE type = 'view'"), 10);
+        CHECK_INT_EQ(count(st, "SELECT count(*) FROM findings"), 2);
+        CHECK_INT_EQ(count(st, "SELECT count(*) FROM v_findings WHERE category = 'derivatives'"), 2);
+        CHECK_INT_EQ(count(st, "SELECT count(*) FROM texts"), 2); /* 证据 once, x once */
+        CHECK_INT_EQ(count(st, "SELECT invested_fen FROM holdings"), 123450);
+        CHECK_INT_EQ(count(st, "SELECT count(*) FROM lt_pending WHERE fund_uscc = '*'"), 1);
+        char *m = text_of(st, "SELECT group_concat(message_zh || '/' || message_en || '/' || evidence_zh, ';')"
+                              " FROM (SELECT * FROM findings ORDER BY seq)");
+        CHECK(m != NULL && strcmp(m, "消息一/message one/证据;消息二/message two/证据") == 0);
+        free(m);
+        m = text_of(st, "SELECT xpath FROM v_holdings");
+        CHECK(m != NULL && strcmp(m, "/filing/holdings/holding") == 0);
+        free(m);
+        m = text_of(st, "SELECT status || ' ' || lookthrough FROM runs");
+        CHECK(m != NULL && strcmp(m, "complete done") == 0);
+        free(m);
     }
     ck_store_close(st);
     cleanup(dir);
+}
+
+CK_TEST(store_fen_is_exact)
+{
+    long long v = 0;
+    CHECK(ck_store_parse_fen("1234.5", &v) && v == 123450);
+    CHECK(ck_store_parse_fen("0.01", &v) && v == 1);
+    CHECK(ck_store_parse_fen("-7", &v) && v == -700);
+    CHECK(ck_store_parse_fen("99999999999999.99", &v) && v == 9999999999999999LL);
+    CHECK(ck_store_parse_fen("1.230", &v) && v == 123);
+    CHECK(!ck_store_parse_fen("1.235", &v));
+    CHECK(!ck_store_parse_fen("", &v));
+    CHECK(!ck_store_parse_fen("1e5", &v));
+    CHECK(!ck_store_parse_fen("123456789012345678", &v));
 }
 
 CK_TEST(store_put_is_atomic_and_idempotent)
@@ -161,7 +217,7 @@ CK_TEST(store_put_is_atomic_and_idempotent)
         CHECK_INT_EQ(outcome, CK_STORE_ERROR);
         CHECK_STATUS(ck_store_put(st, bad.path, "", &bad, 0, &outcome), CK_OK);
         CHECK_INT_EQ(count(st, "SELECT count(*) FROM filings WHERE status = 'error'"), 1);
-        CHECK_STATUS(ck_store_end_run(st, 1, 1, 1, (long long)res.findings.n), CK_OK);
+        CHECK_STATUS(ck_store_end_run(st, 1, 1, 1, (long long)res.findings.n, 0, 1), CK_OK);
         /* --force in a new run: re-checked in place, the first run keeps it. */
         CHECK_STATUS(ck_store_begin_run(st, eng, "{}", 1, &run), CK_OK);
         CHECK_STATUS(ck_store_put(st, res.path, res.filing->sha256, &res, 0, &outcome), CK_OK);
@@ -248,7 +304,7 @@ CK_TEST(store_batch_keeps_each_filing_atomic)
         CHECK_STATUS(ck_store_flush(st), CK_OK);
         CHECK_INT_EQ(ck_store_pending(st), 0);
         CHECK_INT_EQ(count(st, "SELECT count(*) FROM filings"), 2);
-        CHECK_STATUS(ck_store_end_run(st, 2, 0, 0, 0), CK_OK);
+        CHECK_STATUS(ck_store_end_run(st, 2, 0, 0, 0, 0, 1), CK_OK);
     }
     ck_result_fini(&a);
     ck_result_fini(&b);
