@@ -606,6 +606,22 @@ int ck_check_main(int argc, char **argv)
     struct ck_evaluator *ev = ck_eval_new(eng->rules, eng->catalog, co.lang);
     ck_lookthrough_results(eng, ev, res, n);
     ck_eval_free(ev);
+    if (evidence) {
+        /* The bundle records the whole verdict, before --rule/--min-severity
+         * and notice folding change what is shown: `verify` re-runs that. */
+        int raw_rc = rc;
+        for (size_t i = 0; i < n; i++) {
+            int e = res[i].status == CK_OK ? (ck_findings_count_at_least(&res[i].findings, fail_on) > 0
+                                                  ? CK_EXIT_FINDINGS : CK_EXIT_CLEAN)
+                    : res[i].status == CK_ENOMEM ? CK_EXIT_SYSTEM : CK_EXIT_FILE_ERROR;
+            if (e > raw_rc)
+                raw_rc = e;
+        }
+        struct ck_report_opts raw = {co.lang, fail_on, CK_SEV_NOTICE, 0};
+        int erc = ck_evidence_write(evidence, eng, co.catalog_dir, paths.v, res, n, &raw, raw_rc);
+        if (erc > rc)
+            rc = erc;
+    }
     for (size_t i = 0; i < n; i++) {
         if (paths.stdin_tmp && strcmp(res[i].path, paths.stdin_tmp) == 0) {
             free(res[i].path);
@@ -631,11 +647,6 @@ int ck_check_main(int argc, char **argv)
                    : "fundcheck: 警告：%lu 次正则表达式匹配在匹配上限处停止\n",
                 pl.limit_hits);
     struct ck_report_opts ro = {co.lang, fail_on, nz.min_severity, use_color(color, stdout)};
-    if (evidence) {
-        int erc = ck_evidence_write(evidence, eng, co.catalog_dir, paths.v, res, n, &ro, rc);
-        if (erc > rc)
-            rc = erc;
-    }
     int to_stdout = !quiet;
     for (size_t i = 0; i < n_out; i++)
         if (strcmp(outs[i].path, "-") == 0)
