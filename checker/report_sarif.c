@@ -13,6 +13,7 @@
 #include "report.h"
 
 #include "catalog.h"
+#include "plan_limits.h"
 #include "ck.h"
 #include "sha256.h"
 
@@ -87,6 +88,19 @@ static void rule_json(struct ck_buf *b, const struct ck_rule *r, int lang)
     ck_buf_fini(&help);
 }
 
+/* tool.driver.rules lists the rule set, then the plan-limit pseudo-rules
+ * (plan_limits.c); a result's ruleIndex points into that list. */
+static size_t rule_index(const struct ck_engine *eng, const struct ck_rule *r)
+{
+    const struct ck_ruleset *rs = eng->rules;
+    if (r >= rs->rules && r < rs->rules + rs->n_rules)
+        return (size_t)(r - rs->rules);
+    for (int k = 0; k < CK_LIMIT_KIND_COUNT; k++)
+        if (ck_limits_rule(k) == r)
+            return rs->n_rules + (size_t)k;
+    return 0; /* not reached: every finding's rule is one of these */
+}
+
 static void prop_str(struct ck_buf *b, const char *key, const char *v)
 {
     if (v == NULL || *v == '\0')
@@ -98,7 +112,7 @@ static void prop_str(struct ck_buf *b, const char *key, const char *v)
 static void result_json(struct ck_buf *b, const struct ck_engine *eng, const struct ck_result *r,
                         const struct ck_finding *f, int lang)
 {
-    size_t idx = (size_t)(f->rule - eng->rules->rules);
+    size_t idx = rule_index(eng, f->rule);
     ck_buf_adds(b, "{\"ruleId\":");
     ck_buf_json_str(b, f->rule->id);
     ck_buf_printf(b, ",\"ruleIndex\":%zu,\"level\":\"%s\",", idx, sarif_level(f->severity));
@@ -172,6 +186,10 @@ void ck_report_sarif(FILE *out, const struct ck_engine *eng, const struct ck_res
     for (size_t i = 0; i < eng->rules->n_rules; i++) {
         ck_buf_adds(&b, i ? ",\n" : "\n");
         rule_json(&b, &eng->rules->rules[i], lang);
+    }
+    for (int k = 0; k < CK_LIMIT_KIND_COUNT; k++) {
+        ck_buf_adds(&b, eng->rules->n_rules || k ? ",\n" : "\n");
+        rule_json(&b, ck_limits_rule(k), lang);
     }
     ck_buf_adds(&b, "]}},\n\"invocations\":[{\"executionSuccessful\":");
     struct ck_report_counts c;

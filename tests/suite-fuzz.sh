@@ -16,7 +16,7 @@ pass=0 fail=0
 ok()  { pass=$((pass + 1)); echo "ok   $1"; }
 bad() { fail=$((fail + 1)); echo "FAIL $1${2:+: $2}"; }
 
-PKGS=$(sed -n 's/^PKGS *:= *//p' GNUmakefile)
+PKGS=$(sed -n "s/^LIB_PKGS *:= *//p" GNUmakefile)
 SAN=""
 [ "$CK_ASAN" = 1 ] && SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 # a coverage build's archive (make coverage) needs the gcov runtime

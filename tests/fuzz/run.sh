@@ -19,7 +19,7 @@ if ! command -v "$CLANG" >/dev/null 2>&1; then
 fi
 mkdir -p "$OUT/obj"
 # the same packages as the GNUmakefile
-PKGS=$(sed -n "s/^PKGS *:= *//p" GNUmakefile)
+PKGS=$(sed -n "s/^LIB_PKGS *:= *//p" GNUmakefile)
 DEF="-std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DPCRE2_CODE_UNIT_WIDTH=8 -DCK_VERSION=\"0.1.0\" -DCK_DATADIR=\"$ROOT\" -DFUZZ_ROOT=\"$ROOT\""
 # shellcheck disable=SC2046
 CFLAGS="-g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -Wall -Wextra -Wno-unused-parameter $(pkg-config --cflags $PKGS)"
