@@ -422,9 +422,20 @@ int ck_textnorm_negated_span(const char *text, size_t len, size_t start, size_t 
     const char *end = text + len;
     const char *target = text + (pos <= len ? pos : len);
     const char *limit = text + (start <= len ? start : len);
-    /* walk from the start of the text to pos, keeping the scope state */
+    /* walk to pos from the last sentence end (。 or a newline) before it, and
+     * from at most CK_TEXTNORM_SCOPE_BYTES back: no denial reaches further,
+     * and hostile one-sentence texts stay linear */
+    const char *from = target - (size_t)(target - text > CK_TEXTNORM_SCOPE_BYTES ? CK_TEXTNORM_SCOPE_BYTES : target - text);
+    for (const char *q = target; q > from; q--) {
+        if (q[-1] == '\n' || (q - from >= 3 && memcmp(q - 3, "。", 3) == 0)) {
+            from = q;
+            break;
+        }
+    }
+    while (from > text && from < target && ((unsigned char)*from & 0xC0) == 0x80)
+        from++; /* a code point boundary */
     int active = 0, colon_list = 0;
-    for (const char *p = text; p < target;) {
+    for (const char *p = from; p < target;) {
         int hard;
         if (is_stop(p, end, &hard)) {
             if (hard || !colon_list)
@@ -603,4 +614,147 @@ const char *ck_textnorm_obligor(const char *text, size_t len, size_t pos, size_t
     if (by)
         return by;
     return best ? best : "";
+}
+
+/* ---- size conditions (catalogue entries) ---- */
+
+static const char *const size_units[] = {
+    /* longest first where one is a prefix of another */
+    "立方米", "平方米", "千瓦时", "万千瓦", "千瓦", "兆瓦", "千伏安", "千伏", "毫米", "厘米", "英寸",
+    "公斤", "千克", "公顷", "标箱", "吨", "米", "台", "套", "辆", "头", "只", "升", "亩", "座", "条",
+    "锭", "片", "张", "瓦", "伏",
+};
+
+static size_t unit_at(const char *p, const char *end)
+{
+    for (size_t i = 0; i < sizeof size_units / sizeof size_units[0]; i++)
+        if (starts(p, end, size_units[i]))
+            return strlen(size_units[i]);
+    return 0;
+}
+
+enum cmp { CMP_NONE, CMP_LE, CMP_LT, CMP_GE, CMP_GT };
+
+static const struct {
+    const char *word;
+    enum cmp cmp;
+} comparators[] = {
+    {"及以下", CMP_LE}, {"及其以下", CMP_LE}, {"以下", CMP_LE}, {"以内", CMP_LE}, {"不超过", CMP_LE},
+    {"不大于", CMP_LE}, {"小于", CMP_LT}, {"低于", CMP_LT}, {"不足", CMP_LT}, {"及以上", CMP_GE},
+    {"以上", CMP_GE}, {"不低于", CMP_GE}, {"不小于", CMP_GE}, {"大于", CMP_GT}, {"高于", CMP_GT},
+    {"超过", CMP_GT},
+};
+
+static enum cmp cmp_at(const char *p, const char *end, size_t *n)
+{
+    for (size_t i = 0; i < sizeof comparators / sizeof comparators[0]; i++)
+        if (starts(p, end, comparators[i].word)) {
+            *n = strlen(comparators[i].word);
+            return comparators[i].cmp;
+        }
+    *n = 0;
+    return CMP_NONE;
+}
+
+/* A quantity at p: digits, optional 万/亿, a unit, optional "/年" etc.
+ * Fills value (in the unit, 万 applied), unit (static string) and returns
+ * the byte length, 0 if none. */
+static size_t quantity_at(const char *p, const char *end, double *value, const char **unit)
+{
+    if (p >= end || *p < '0' || *p > '9')
+        return 0;
+    double v;
+    size_t l = number_at(p, end, &v);
+    const char *q = p + l;
+    if (starts(q, end, "万") && !starts(q, end, "万千瓦")) {
+        v *= 1e4;
+        q += 3;
+    } else if (starts(q, end, "亿")) {
+        v *= 1e8;
+        q += 3;
+    }
+    size_t u = unit_at(q, end);
+    if (u == 0)
+        return 0;
+    if (starts(q, end, "万千瓦")) {
+        v *= 1e4;
+        *unit = "千瓦";
+    } else {
+        for (size_t i = 0; i < sizeof size_units / sizeof size_units[0]; i++)
+            if (starts(q, end, size_units[i]) && strlen(size_units[i]) == u) {
+                *unit = size_units[i];
+                break;
+            }
+    }
+    q += u;
+    /* a rate: 吨/年, 吨/日 */
+    if (q < end && *q == '/') {
+        const char *r = q + 1;
+        unsigned cp;
+        if (r < end) {
+            r += cp_at(r, end, &cp);
+            q = r;
+        }
+    }
+    *value = v;
+    return (size_t)(q - p);
+}
+
+const char *ck_textnorm_size_fit(const char *entry, const char *text, struct ck_buf *why)
+{
+    struct ck_buf e, t;
+    ck_buf_init(&e);
+    ck_buf_init(&t);
+    ck_textnorm(entry, strlen(entry), &e);
+    ck_textnorm(text, strlen(text), &t);
+    const char *es = ck_buf_str(&e), *eend = es + e.len;
+    const char *result = "none";
+    double bound = 0;
+    const char *unit = NULL;
+    enum cmp cmp = CMP_NONE;
+    for (const char *p = es; p < eend && cmp == CMP_NONE;) {
+        size_t n;
+        enum cmp before = cmp_at(p, eend, &n);
+        const char *q = p + n;
+        double v;
+        const char *u = NULL;
+        size_t l = (p == es || p[-1] < '0' || p[-1] > '9') ? quantity_at(q, eend, &v, &u) : 0;
+        if (l) {
+            size_t m;
+            enum cmp after = cmp_at(q + l, eend, &m);
+            if (after != CMP_NONE || before != CMP_NONE) {
+                cmp = after != CMP_NONE ? after : before;
+                bound = v;
+                unit = u;
+                break;
+            }
+            p = q + l;
+            continue;
+        }
+        unsigned cp;
+        p += cp_at(p, eend, &cp);
+    }
+    if (cmp != CMP_NONE && unit) {
+        result = "unknown";
+        const char *ts = ck_buf_str(&t), *tend = ts + t.len;
+        for (const char *p = ts; p < tend; p++) {
+            if (*p < '0' || *p > '9' || (p > ts && p[-1] >= '0' && p[-1] <= '9'))
+                continue;
+            double v;
+            const char *u = NULL;
+            if (quantity_at(p, tend, &v, &u) && u && strcmp(u, unit) == 0) {
+                int in = cmp == CMP_LE ? v <= bound : cmp == CMP_LT ? v < bound
+                       : cmp == CMP_GE ? v >= bound : v > bound;
+                result = in ? "inside" : "outside";
+                if (why)
+                    ck_buf_printf(why, "%.10g %s / %.10g %s", v, unit, bound, unit);
+                break;
+            }
+        }
+        if (why && strcmp(result, "unknown") == 0)
+            ck_buf_printf(why, "%.10g %s", bound, unit);
+    }
+    ck_buf_fini(&e);
+    ck_buf_fini(&t);
+    return result;
 }

@@ -24,6 +24,7 @@
 
 #include <libxml/xpathInternals.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,8 +112,10 @@ static int each_match(const struct ck_regex *rx, struct ck_regex_scratch *s, con
             p++;
         size_t sent_len = (size_t)(p - start);
         size_t off = 0, ms, me;
-        int vetoed = -1;
-        while (off < sent_len &&
+        int vetoed = -1, tries = 0;
+        /* a few denied matches per sentence are looked past; more means a
+         * hostile or degenerate sentence, which then does not count */
+        while (off < sent_len && tries++ < 6 &&
                ck_regex_search(rx->re, s, start + off, sent_len - off, &ms, &me)) {
             if (vetoed < 0) {
                 vetoed = 0;
@@ -177,6 +180,70 @@ static void norm_node(xmlNodePtr n, struct ck_buf *b)
     xmlFree(c);
 }
 
+/* A per-thread cache of the last few normalised node texts: the rules test
+ * one clause with many regexes. Owned by the thread (pthread key with a
+ * destructor, so worker threads free theirs); entries are valid for one
+ * document (scratch generation). */
+#define NORM_CACHE 8
+struct norm_cache {
+    struct {
+        const void *node, *scratch;
+        unsigned long gen;
+        struct ck_buf b;
+    } e[NORM_CACHE];
+    unsigned next;
+};
+static pthread_key_t cache_key;
+static pthread_once_t cache_once = PTHREAD_ONCE_INIT;
+
+static void cache_free(void *p)
+{
+    struct norm_cache *c = p;
+    for (int i = 0; i < NORM_CACHE; i++)
+        ck_buf_fini(&c->e[i].b);
+    free(c);
+}
+
+static void cache_init(void)
+{
+    (void)pthread_key_create(&cache_key, cache_free);
+}
+
+/* The normalised text of n (borrowed: valid until NORM_CACHE further misses). */
+static const struct ck_buf *norm_cached(xmlNodePtr n, const struct ck_regex_scratch *s)
+{
+    pthread_once(&cache_once, cache_init);
+    struct norm_cache *c = pthread_getspecific(cache_key);
+    if (c == NULL) {
+        c = ck_calloc(1, sizeof *c);
+        if (pthread_setspecific(cache_key, c) != 0) {
+            cache_free(c);
+            return NULL;
+        }
+    }
+    for (int i = 0; i < NORM_CACHE; i++)
+        if (c->e[i].node == n && c->e[i].scratch == s && c->e[i].gen == s->generation)
+            return &c->e[i].b;
+    unsigned k = c->next++ % NORM_CACHE;
+    norm_node(n, &c->e[k].b);
+    c->e[k].node = n;
+    c->e[k].scratch = s;
+    c->e[k].gen = s->generation;
+    return &c->e[k].b;
+}
+
+/* The normalised text of n into b, through the cache when it is available. */
+static void norm_node_cached(xmlNodePtr n, const struct ck_regex_scratch *s, struct ck_buf *b)
+{
+    const struct ck_buf *c = norm_cached(n, s);
+    if (c == NULL) {
+        norm_node(n, b);
+        return;
+    }
+    ck_buf_reset(b);
+    ck_buf_add(b, c->p ? c->p : "", c->len);
+}
+
 static int nmatch_node(const struct ck_regex *rx, struct ck_regex_scratch *s, xmlNodePtr n,
                        struct ck_buf *b, struct nhit *hit, int want_hit)
 {
@@ -185,7 +252,7 @@ static int nmatch_node(const struct ck_regex *rx, struct ck_regex_scratch *s, xm
     struct memo_slot *m = &nmemo[h % NMEMO_SLOTS];
     if (!want_hit && m->gen == s->generation && m->node == n && m->rx == rx)
         return m->found;
-    norm_node(n, b);
+    norm_node_cached(n, s, b);
     struct nhit local;
     int found = each_match(rx, s, ck_buf_str(b), b->len, first_only, &local) > 0;
     m->node = n;
@@ -266,9 +333,19 @@ struct obligor_acc {
 static int collect_obligor(const struct nhit *h, void *arg)
 {
     struct obligor_acc *a = arg;
-    const char *kind = ck_textnorm_obligor(a->text + h->sent_start, h->sent_end - h->sent_start,
-                                           h->match_start - h->sent_start,
-                                           h->match_end - h->sent_start);
+    /* the sentence around the match, cut to CK_TEXTNORM_SCOPE_BYTES on each
+     * side (on code point boundaries) */
+    size_t lo = h->sent_start, hi = h->sent_end;
+    if (h->match_start - lo > CK_TEXTNORM_SCOPE_BYTES)
+        lo = h->match_start - CK_TEXTNORM_SCOPE_BYTES;
+    if (hi - h->match_end > CK_TEXTNORM_SCOPE_BYTES)
+        hi = h->match_end + CK_TEXTNORM_SCOPE_BYTES;
+    while (lo < h->match_start && ((unsigned char)a->text[lo] & 0xC0) == 0x80)
+        lo++;
+    while (hi > h->match_end && hi < a->len && ((unsigned char)a->text[hi] & 0xC0) == 0x80)
+        hi--;
+    const char *kind = ck_textnorm_obligor(a->text + lo, hi - lo, h->match_start - lo,
+                                           h->match_end - lo);
     if (kind[0] == '\0')
         kind = "unknown";
     /* unique tokens */
@@ -309,7 +386,7 @@ static void nregex_common(xmlXPathParserContextPtr ctxt, int nargs, enum nmode m
                 xmlNodePtr n = obj->nodesetval->nodeTab[i];
                 struct nhit hit;
                 if (mode == N_OBLIGORS) {
-                    norm_node(n, &b);
+                    norm_node_cached(n, env->scratch, &b);
                     struct obligor_acc a = {ck_buf_str(&b), b.len, &out};
                     if (each_match(rx, env->scratch, a.text, a.len, collect_obligor, &a) > 0)
                         found = 1;
