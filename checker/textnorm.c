@@ -218,20 +218,34 @@ static size_t number_at(const char *p, const char *end, double *v)
     return n.bytes;
 }
 
+/* Appends the pending unchanged input [*run, p) to out. */
+static void flush(struct ck_buf *out, const char **run, const char *p)
+{
+    if (p > *run)
+        ck_buf_add(out, *run, (size_t)(p - *run));
+    *run = p;
+}
+
 void ck_textnorm(const char *in, size_t len, struct ck_buf *out)
 {
     const char *p = in, *end = in + len;
+    const char *run = in; /* unchanged input not yet copied: copied in runs */
     static const struct {
         const char *word;
         double div;
     } per[] = {{"百分之", 1}, {"千分之", 10}, {"万分之", 100}};
     while (p < end) {
+        unsigned char c0 = (unsigned char)*p;
+        if (c0 < 0x80 && c0 != ',') {
+            p++;
+            continue;
+        }
         /* 百分之六点五 → 6.5% */
         int done = 0;
-        for (size_t i = 0; i < 3 && !done; i++) {
+        for (size_t i = 0; i < 3 && !done && c0 >= 0xE0; i++) {
             if (!starts(p, end, per[i].word))
                 continue;
-            const char *q = p + strlen(per[i].word);
+            const char *q = p + 9;
             double v;
             size_t l = number_at(q, end, &v);
             if (l == 0)
@@ -245,9 +259,10 @@ void ck_textnorm(const char *in, size_t len, struct ck_buf *out)
                 tmp[--n] = '\0';
             if (n > 0 && tmp[n - 1] == '.')
                 tmp[--n] = '\0';
+            flush(out, &run, p);
             ck_buf_adds(out, tmp);
             ck_buf_addc(out, '%');
-            p = q + l;
+            p = run = q + l;
             done = 1;
         }
         if (done)
@@ -257,14 +272,20 @@ void ck_textnorm(const char *in, size_t len, struct ck_buf *out)
         /* full-width digits, letters, ％ and ． */
         if ((cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
             (cp >= 0xFF41 && cp <= 0xFF5A) || cp == 0xFF05 || cp == 0xFF0E) {
+            flush(out, &run, p);
             ck_buf_addc(out, (char)(cp - 0xFEE0));
-            p += l;
+            p = run = p + l;
             continue;
         }
         /* grouping comma between digits: 50,000,000 */
-        if (*p == ',' && out->len > 0 && out->p[out->len - 1] >= '0' && out->p[out->len - 1] <= '9' &&
-            end - p >= 4 && p[1] >= '0' && p[1] <= '9' && p[2] >= '0' && p[2] <= '9' && p[3] >= '0' &&
-            p[3] <= '9' && (end - p == 4 || p[4] < '0' || p[4] > '9')) {
+        if (*p == ',') {
+            flush(out, &run, p);
+            if (out->len > 0 && out->p[out->len - 1] >= '0' && out->p[out->len - 1] <= '9' &&
+                end - p >= 4 && p[1] >= '0' && p[1] <= '9' && p[2] >= '0' && p[2] <= '9' &&
+                p[3] >= '0' && p[3] <= '9' && (end - p == 4 || p[4] < '0' || p[4] > '9')) {
+                p = run = p + 1;
+                continue;
+            }
             p++;
             continue;
         }
@@ -272,6 +293,7 @@ void ck_textnorm(const char *in, size_t len, struct ck_buf *out)
             struct cn_num n;
             if (cn_parse(p, end, &n) && n.starts_digit) {
                 const char *after = p + n.bytes;
+                flush(out, &run, p);
                 int prev_di = out->len >= 3 && memcmp(out->p + out->len - 3, "第", 3) == 0;
                 int single_liang = n.n_digits == 1 && !n.has_unit && cp == 0x4E24;
                 int quantity = before_quantity_unit(after, end) || starts(after, end, "万") ||
@@ -280,15 +302,15 @@ void ck_textnorm(const char *in, size_t len, struct ck_buf *out)
                     if (quantity || prev_di || n.financial || (n.has_unit && n.n_digits > 0) ||
                         n.frac[0]) {
                         put_number(out, n.value, n.frac);
-                        p = after;
+                        p = run = after;
                         continue;
                     }
                 }
             }
         }
-        ck_buf_add(out, p, l);
         p += l;
     }
+    flush(out, &run, p);
 }
 
 double ck_textnorm_rate(const char *text)
@@ -362,8 +384,26 @@ static const char *const denials[] = {
 
 static const char *const not_denial_after_wu[] = {"论", "条件", "偿", "限", "法", "需", "须", "息", "锡", "人机", "线", "形", "纺"};
 
+/* 1 if cp can begin a denial word (未 不 没 并 严 禁 杜 从 均 亦 无) */
+static int denial_lead(unsigned cp)
+{
+    switch (cp) {
+    case 0x672A: case 0x4E0D: case 0x6CA1: case 0x5E76: case 0x4E25: case 0x7981:
+    case 0x675C: case 0x4ECE: case 0x5747: case 0x4EA6: case 0x65E0:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 static size_t denial_at(const char *p, const char *end)
 {
+    unsigned lead;
+    if (end - p < 3 || ((unsigned char)*p & 0xF0) != 0xE0)
+        return 0;
+    cp_at(p, end, &lead);
+    if (!denial_lead(lead))
+        return 0;
     for (size_t i = 0; i < sizeof denials / sizeof denials[0]; i++) {
         if (!starts(p, end, denials[i]))
             continue;
@@ -702,6 +742,12 @@ static size_t quantity_at(const char *p, const char *end, double *value, const c
 
 const char *ck_textnorm_size_fit(const char *entry, const char *text, struct ck_buf *why)
 {
+    /* most entries state no bound: no comparator word, no work */
+    int any = 0;
+    for (size_t i = 0; i < sizeof comparators / sizeof comparators[0] && !any; i++)
+        any = strstr(entry, comparators[i].word) != NULL;
+    if (!any)
+        return "none";
     struct ck_buf e, t;
     ck_buf_init(&e);
     ck_buf_init(&t);
