@@ -32,6 +32,7 @@
 #include "catalog.h"
 
 #include "ck.h"
+#include "textnorm.h"
 #include "xenv.h"
 
 #include <libxml/xpath.h>
@@ -293,6 +294,36 @@ static int score_key(xmlXPathParserContextPtr ctxt, const char *key, const char 
     return 1;
 }
 
+/* The entry's size condition against text (textnorm.h), explained when the
+ * entry has one: "outside" takes the entry out like a 除外 clause, "unknown"
+ * is said to be undeterminable. */
+static const char *size_fit(xmlXPathParserContextPtr ctxt, const struct ck_catalog_entry *e,
+                            const char *text)
+{
+    struct ck_buf why;
+    ck_buf_init(&why);
+    const char *fit = ck_textnorm_size_fit(e->text, text, &why);
+    int en = lang_en(ctxt);
+    struct ck_buf b;
+    ck_buf_init(&b);
+    if (strcmp(fit, "outside") == 0)
+        ck_buf_printf(&b, en ? "%s not applicable: the stated size is outside its size condition (%s)"
+                             : "%s 不适用：所述规模不在其规模条件内（%s）",
+                      e->key, ck_buf_str(&why));
+    else if (strcmp(fit, "inside") == 0)
+        ck_buf_printf(&b, en ? "%s size condition met (%s)" : "%s 规模条件符合（%s）", e->key,
+                      ck_buf_str(&why));
+    else if (strcmp(fit, "unknown") == 0)
+        ck_buf_printf(&b, en ? "%s has a size condition (%s); the text states no size in that unit: cannot determine"
+                             : "%s 有规模条件（%s），描述未载明该单位的规模：无法判断",
+                      e->key, ck_buf_str(&why));
+    if (b.len)
+        explain(ctxt, ck_buf_str(&b));
+    ck_buf_fini(&b);
+    ck_buf_fini(&why);
+    return fit;
+}
+
 static void fn_score(xmlXPathParserContextPtr ctxt, int nargs)
 {
     xmlChar *a[2];
@@ -304,8 +335,22 @@ static void fn_score(xmlXPathParserContextPtr ctxt, int nargs)
     if (score_key(ctxt, S(0), S(1), &m, &ed)) {
         s = m.excluded ? 0 : m.score;
         explain_match(ctxt, ed, &m, S(1));
+        if (s > 0 && strcmp(size_fit(ctxt, m.entry, S(1)), "outside") == 0)
+            s = 0;
     }
     valuePush(ctxt, xmlXPathNewFloat(s));
+    free_strings(a, 2);
+}
+
+/* fc:catalog-size(key, text): none · inside · outside · unknown, '' without entry */
+static void fn_size(xmlXPathParserContextPtr ctxt, int nargs)
+{
+    xmlChar *a[2];
+    if (!pop_strings(ctxt, nargs, 2, a))
+        return;
+    const struct ck_catalog_entry *e = ck_catalog_entry_by_key(cat_of(ctxt), S(0));
+    const char *fit = e ? ck_textnorm_size_fit(e->text, S(1), NULL) : "";
+    ret_str(ctxt, fit);
     free_strings(a, 2);
 }
 
@@ -447,6 +492,7 @@ int ck_catalog_register_xpath(void *xpath_context)
         {"catalog-entry-class", fn_entry_class},
         {"catalog-best", fn_best},
         {"catalog-score", fn_score},
+        {"catalog-size", fn_size},
         {"catalog-terms", fn_terms},
         {"catalog-excluded", fn_excluded},
         {"catalog-consequence", fn_consequence},

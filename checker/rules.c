@@ -526,11 +526,10 @@ int ck_rules_load(const char *rules_dir, const char *schema_path, struct ck_rule
             load_error(&ld, rs->regexes[i].line, "duplicate regex id %s (also %s:%ld)",
                        rs->regexes[i].id, rs->regexes[i - 1].file, rs->regexes[i - 1].line);
         }
-    /* Every fc:match/find/matched/nmatch/nfind/obligors with a literal regex id must name a defined regex. */
+    /* Every fc:match/find/matched/nmatch/nfind with a literal regex id must name a defined regex. */
     for (size_t i = 0; i < rs->n_exprs; i++) {
         const char *s = rs->exprs[i].source;
-        const char *fns[] = {"fc:match(", "fc:find(", "fc:matched(", "fc:nmatch(", "fc:nfind(",
-                             "fc:obligors("};
+        const char *fns[] = {"fc:match(", "fc:find(", "fc:matched(", "fc:nmatch(", "fc:nfind("};
         for (size_t f = 0; f < CK_ARRAY_LEN(fns); f++) {
             for (const char *p = strstr(s, fns[f]); p; p = strstr(p + 1, fns[f])) {
                 /* the regex id is the last quoted literal before the closing ')' */

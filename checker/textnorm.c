@@ -218,20 +218,34 @@ static size_t number_at(const char *p, const char *end, double *v)
     return n.bytes;
 }
 
+/* Appends the pending unchanged input [*run, p) to out. */
+static void flush(struct ck_buf *out, const char **run, const char *p)
+{
+    if (p > *run)
+        ck_buf_add(out, *run, (size_t)(p - *run));
+    *run = p;
+}
+
 void ck_textnorm(const char *in, size_t len, struct ck_buf *out)
 {
     const char *p = in, *end = in + len;
+    const char *run = in; /* unchanged input not yet copied: copied in runs */
     static const struct {
         const char *word;
         double div;
     } per[] = {{"百分之", 1}, {"千分之", 10}, {"万分之", 100}};
     while (p < end) {
+        unsigned char c0 = (unsigned char)*p;
+        if (c0 < 0x80 && c0 != ',') {
+            p++;
+            continue;
+        }
         /* 百分之六点五 → 6.5% */
         int done = 0;
-        for (size_t i = 0; i < 3 && !done; i++) {
+        for (size_t i = 0; i < 3 && !done && c0 >= 0xE0; i++) {
             if (!starts(p, end, per[i].word))
                 continue;
-            const char *q = p + strlen(per[i].word);
+            const char *q = p + 9;
             double v;
             size_t l = number_at(q, end, &v);
             if (l == 0)
@@ -245,9 +259,10 @@ void ck_textnorm(const char *in, size_t len, struct ck_buf *out)
                 tmp[--n] = '\0';
             if (n > 0 && tmp[n - 1] == '.')
                 tmp[--n] = '\0';
+            flush(out, &run, p);
             ck_buf_adds(out, tmp);
             ck_buf_addc(out, '%');
-            p = q + l;
+            p = run = q + l;
             done = 1;
         }
         if (done)
@@ -257,14 +272,20 @@ void ck_textnorm(const char *in, size_t len, struct ck_buf *out)
         /* full-width digits, letters, ％ and ． */
         if ((cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
             (cp >= 0xFF41 && cp <= 0xFF5A) || cp == 0xFF05 || cp == 0xFF0E) {
+            flush(out, &run, p);
             ck_buf_addc(out, (char)(cp - 0xFEE0));
-            p += l;
+            p = run = p + l;
             continue;
         }
         /* grouping comma between digits: 50,000,000 */
-        if (*p == ',' && out->len > 0 && out->p[out->len - 1] >= '0' && out->p[out->len - 1] <= '9' &&
-            end - p >= 4 && p[1] >= '0' && p[1] <= '9' && p[2] >= '0' && p[2] <= '9' && p[3] >= '0' &&
-            p[3] <= '9' && (end - p == 4 || p[4] < '0' || p[4] > '9')) {
+        if (*p == ',') {
+            flush(out, &run, p);
+            if (out->len > 0 && out->p[out->len - 1] >= '0' && out->p[out->len - 1] <= '9' &&
+                end - p >= 4 && p[1] >= '0' && p[1] <= '9' && p[2] >= '0' && p[2] <= '9' &&
+                p[3] >= '0' && p[3] <= '9' && (end - p == 4 || p[4] < '0' || p[4] > '9')) {
+                p = run = p + 1;
+                continue;
+            }
             p++;
             continue;
         }
@@ -272,6 +293,7 @@ void ck_textnorm(const char *in, size_t len, struct ck_buf *out)
             struct cn_num n;
             if (cn_parse(p, end, &n) && n.starts_digit) {
                 const char *after = p + n.bytes;
+                flush(out, &run, p);
                 int prev_di = out->len >= 3 && memcmp(out->p + out->len - 3, "第", 3) == 0;
                 int single_liang = n.n_digits == 1 && !n.has_unit && cp == 0x4E24;
                 int quantity = before_quantity_unit(after, end) || starts(after, end, "万") ||
@@ -280,15 +302,15 @@ void ck_textnorm(const char *in, size_t len, struct ck_buf *out)
                     if (quantity || prev_di || n.financial || (n.has_unit && n.n_digits > 0) ||
                         n.frac[0]) {
                         put_number(out, n.value, n.frac);
-                        p = after;
+                        p = run = after;
                         continue;
                     }
                 }
             }
         }
-        ck_buf_add(out, p, l);
         p += l;
     }
+    flush(out, &run, p);
 }
 
 double ck_textnorm_rate(const char *text)
@@ -362,8 +384,26 @@ static const char *const denials[] = {
 
 static const char *const not_denial_after_wu[] = {"论", "条件", "偿", "限", "法", "需", "须", "息", "锡", "人机", "线", "形", "纺"};
 
+/* 1 if cp can begin a denial word (未 不 没 并 严 禁 杜 从 均 亦 无) */
+static int denial_lead(unsigned cp)
+{
+    switch (cp) {
+    case 0x672A: case 0x4E0D: case 0x6CA1: case 0x5E76: case 0x4E25: case 0x7981:
+    case 0x675C: case 0x4ECE: case 0x5747: case 0x4EA6: case 0x65E0:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 static size_t denial_at(const char *p, const char *end)
 {
+    unsigned lead;
+    if (end - p < 3 || ((unsigned char)*p & 0xF0) != 0xE0)
+        return 0;
+    cp_at(p, end, &lead);
+    if (!denial_lead(lead))
+        return 0;
     for (size_t i = 0; i < sizeof denials / sizeof denials[0]; i++) {
         if (!starts(p, end, denials[i]))
             continue;
@@ -422,9 +462,20 @@ int ck_textnorm_negated_span(const char *text, size_t len, size_t start, size_t 
     const char *end = text + len;
     const char *target = text + (pos <= len ? pos : len);
     const char *limit = text + (start <= len ? start : len);
-    /* walk from the start of the text to pos, keeping the scope state */
+    /* walk to pos from the last sentence end (。 or a newline) before it, and
+     * from at most CK_TEXTNORM_SCOPE_BYTES back: no denial reaches further,
+     * and hostile one-sentence texts stay linear */
+    const char *from = target - (size_t)(target - text > CK_TEXTNORM_SCOPE_BYTES ? CK_TEXTNORM_SCOPE_BYTES : target - text);
+    for (const char *q = target; q > from; q--) {
+        if (q[-1] == '\n' || (q - from >= 3 && memcmp(q - 3, "。", 3) == 0)) {
+            from = q;
+            break;
+        }
+    }
+    while (from > text && from < target && ((unsigned char)*from & 0xC0) == 0x80)
+        from++; /* a code point boundary */
     int active = 0, colon_list = 0;
-    for (const char *p = text; p < target;) {
+    for (const char *p = from; p < target;) {
         int hard;
         if (is_stop(p, end, &hard)) {
             if (hard || !colon_list)
@@ -603,4 +654,153 @@ const char *ck_textnorm_obligor(const char *text, size_t len, size_t pos, size_t
     if (by)
         return by;
     return best ? best : "";
+}
+
+/* ---- size conditions (catalogue entries) ---- */
+
+static const char *const size_units[] = {
+    /* longest first where one is a prefix of another */
+    "立方米", "平方米", "千瓦时", "万千瓦", "千瓦", "兆瓦", "千伏安", "千伏", "毫米", "厘米", "英寸",
+    "公斤", "千克", "公顷", "标箱", "吨", "米", "台", "套", "辆", "头", "只", "升", "亩", "座", "条",
+    "锭", "片", "张", "瓦", "伏",
+};
+
+static size_t unit_at(const char *p, const char *end)
+{
+    for (size_t i = 0; i < sizeof size_units / sizeof size_units[0]; i++)
+        if (starts(p, end, size_units[i]))
+            return strlen(size_units[i]);
+    return 0;
+}
+
+enum cmp { CMP_NONE, CMP_LE, CMP_LT, CMP_GE, CMP_GT };
+
+static const struct {
+    const char *word;
+    enum cmp cmp;
+} comparators[] = {
+    {"及以下", CMP_LE}, {"及其以下", CMP_LE}, {"以下", CMP_LE}, {"以内", CMP_LE}, {"不超过", CMP_LE},
+    {"不大于", CMP_LE}, {"小于", CMP_LT}, {"低于", CMP_LT}, {"不足", CMP_LT}, {"及以上", CMP_GE},
+    {"以上", CMP_GE}, {"不低于", CMP_GE}, {"不小于", CMP_GE}, {"大于", CMP_GT}, {"高于", CMP_GT},
+    {"超过", CMP_GT},
+};
+
+static enum cmp cmp_at(const char *p, const char *end, size_t *n)
+{
+    for (size_t i = 0; i < sizeof comparators / sizeof comparators[0]; i++)
+        if (starts(p, end, comparators[i].word)) {
+            *n = strlen(comparators[i].word);
+            return comparators[i].cmp;
+        }
+    *n = 0;
+    return CMP_NONE;
+}
+
+/* A quantity at p: digits, optional 万/亿, a unit, optional "/年" etc.
+ * Fills value (in the unit, 万 applied), unit (static string) and returns
+ * the byte length, 0 if none. */
+static size_t quantity_at(const char *p, const char *end, double *value, const char **unit)
+{
+    if (p >= end || *p < '0' || *p > '9')
+        return 0;
+    double v;
+    size_t l = number_at(p, end, &v);
+    const char *q = p + l;
+    if (starts(q, end, "万") && !starts(q, end, "万千瓦")) {
+        v *= 1e4;
+        q += 3;
+    } else if (starts(q, end, "亿")) {
+        v *= 1e8;
+        q += 3;
+    }
+    size_t u = unit_at(q, end);
+    if (u == 0)
+        return 0;
+    if (starts(q, end, "万千瓦")) {
+        v *= 1e4;
+        *unit = "千瓦";
+    } else {
+        for (size_t i = 0; i < sizeof size_units / sizeof size_units[0]; i++)
+            if (starts(q, end, size_units[i]) && strlen(size_units[i]) == u) {
+                *unit = size_units[i];
+                break;
+            }
+    }
+    q += u;
+    /* a rate: 吨/年, 吨/日 */
+    if (q < end && *q == '/') {
+        const char *r = q + 1;
+        unsigned cp;
+        if (r < end) {
+            r += cp_at(r, end, &cp);
+            q = r;
+        }
+    }
+    *value = v;
+    return (size_t)(q - p);
+}
+
+const char *ck_textnorm_size_fit(const char *entry, const char *text, struct ck_buf *why)
+{
+    /* most entries state no bound: no comparator word, no work */
+    int any = 0;
+    for (size_t i = 0; i < sizeof comparators / sizeof comparators[0] && !any; i++)
+        any = strstr(entry, comparators[i].word) != NULL;
+    if (!any)
+        return "none";
+    struct ck_buf e, t;
+    ck_buf_init(&e);
+    ck_buf_init(&t);
+    ck_textnorm(entry, strlen(entry), &e);
+    ck_textnorm(text, strlen(text), &t);
+    const char *es = ck_buf_str(&e), *eend = es + e.len;
+    const char *result = "none";
+    double bound = 0;
+    const char *unit = NULL;
+    enum cmp cmp = CMP_NONE;
+    for (const char *p = es; p < eend && cmp == CMP_NONE;) {
+        size_t n;
+        enum cmp before = cmp_at(p, eend, &n);
+        const char *q = p + n;
+        double v;
+        const char *u = NULL;
+        size_t l = (p == es || p[-1] < '0' || p[-1] > '9') ? quantity_at(q, eend, &v, &u) : 0;
+        if (l) {
+            size_t m;
+            enum cmp after = cmp_at(q + l, eend, &m);
+            if (after != CMP_NONE || before != CMP_NONE) {
+                cmp = after != CMP_NONE ? after : before;
+                bound = v;
+                unit = u;
+                break;
+            }
+            p = q + l;
+            continue;
+        }
+        unsigned cp;
+        p += cp_at(p, eend, &cp);
+    }
+    if (cmp != CMP_NONE && unit) {
+        result = "unknown";
+        const char *ts = ck_buf_str(&t), *tend = ts + t.len;
+        for (const char *p = ts; p < tend; p++) {
+            if (*p < '0' || *p > '9' || (p > ts && p[-1] >= '0' && p[-1] <= '9'))
+                continue;
+            double v;
+            const char *u = NULL;
+            if (quantity_at(p, tend, &v, &u) && u && strcmp(u, unit) == 0) {
+                int in = cmp == CMP_LE ? v <= bound : cmp == CMP_LT ? v < bound
+                       : cmp == CMP_GE ? v >= bound : v > bound;
+                result = in ? "inside" : "outside";
+                if (why)
+                    ck_buf_printf(why, "%.10g %s / %.10g %s", v, unit, bound, unit);
+                break;
+            }
+        }
+        if (why && strcmp(result, "unknown") == 0)
+            ck_buf_printf(why, "%.10g %s", bound, unit);
+    }
+    ck_buf_fini(&e);
+    ck_buf_fini(&t);
+    return result;
 }

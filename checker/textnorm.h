@@ -50,6 +50,9 @@ int ck_textnorm_negated(const char *text, size_t len, size_t pos);
  * (a pattern that begins with 不承担 owns its own negation). */
 int ck_textnorm_negated_span(const char *text, size_t len, size_t start, size_t end);
 
+/* How far back (bytes) a denial is looked for: about 600 Chinese characters. */
+#define CK_TEXTNORM_SCOPE_BYTES 1800
+
 /* Party kinds, as the tokens rules test. */
 #define CK_PARTY_KINDS "government platform soe fund investee founder manager social-capital"
 
@@ -58,6 +61,17 @@ int ck_textnorm_negated_span(const char *text, size_t len, size_t start, size_t 
  * pos that is not the object of 向/对/为/给 (nor a possessive: 本基金份额).
  * Returns a static string from CK_PARTY_KINDS, or "" when no party is named. */
 const char *ck_textnorm_obligor(const char *text, size_t len, size_t pos, size_t end);
+
+/* The size condition of a catalogue entry ("1000吨/年以下的松香生产项目",
+ * "单线5万立方米/年以下", "小于10万千瓦") against the quantities of a business
+ * text: "none" (the entry states no size bound), "inside" (the text states a
+ * quantity in the same unit that meets the bound: the entry applies),
+ * "outside" (it states one that does not), "unknown" (the entry has a bound,
+ * the text no quantity in that unit: cannot determine). The bound is
+ * inclusive for 以下/以上/以内 (as in Chinese legal usage) and strict for
+ * 小于/低于/不足/大于/超过. When why is not NULL the quantities are appended
+ * ("500 吨 / 1000 吨", or the bound alone). */
+const char *ck_textnorm_size_fit(const char *entry, const char *text, struct ck_buf *why);
 
 /* Registers the fc: functions over normalised text (textnorm_xpath.c) on an
  * xmlXPathContextPtr; called by ck_xfunc_register. Returns CK_OK. */

@@ -24,6 +24,7 @@
 
 #include <libxml/xpathInternals.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,10 +83,13 @@ static void fn_amount(xmlXPathParserContextPtr ctxt, int nargs)
 
 static size_t terminator_len(const char *p, const char *end)
 {
-    if (*p == ';' || *p == '!' || *p == '?' || *p == '\n')
+    const unsigned char *u = (const unsigned char *)p;
+    if (*u == ';' || *u == '!' || *u == '?' || *u == '\n')
         return 1;
-    if (end - p >= 3 && (memcmp(p, "。", 3) == 0 || memcmp(p, "；", 3) == 0 ||
-                         memcmp(p, "！", 3) == 0 || memcmp(p, "？", 3) == 0))
+    if (*u == 0xE3 && end - p >= 3 && u[1] == 0x80 && u[2] == 0x82) /* 。 */
+        return 3;
+    if (*u == 0xEF && end - p >= 3 && u[1] == 0xBC &&
+        (u[2] == 0x9B || u[2] == 0x81 || u[2] == 0x9F)) /* ；！？ */
         return 3;
     return 0;
 }
@@ -101,18 +105,36 @@ static int each_match(const struct ck_regex *rx, struct ck_regex_scratch *s, con
                       size_t len, int (*each)(const struct nhit *, void *), void *arg)
 {
     int calls = 0;
-    if (!ck_regex_search(rx->re, s, text, len, NULL, NULL))
+    size_t first;
+    if (!ck_regex_search(rx->re, s, text, len, &first, NULL))
         return 0;
     const char *end = text + len;
     for (const char *start = text; start < end;) {
+        /* skip the sentences that end before the first match of the rest of
+         * the text: they cannot match on their own */
+        if (text + first > start) {
+            const char *q = start, *last = start;
+            size_t tl;
+            while (q < text + first) {
+                if ((tl = terminator_len(q, end)) != 0) {
+                    q += tl;
+                    last = q;
+                } else {
+                    q++;
+                }
+            }
+            start = last;
+        }
         const char *p = start;
         size_t t = 0;
         while (p < end && (t = terminator_len(p, end)) == 0)
             p++;
         size_t sent_len = (size_t)(p - start);
         size_t off = 0, ms, me;
-        int vetoed = -1;
-        while (off < sent_len &&
+        int vetoed = -1, tries = 0;
+        /* a few denied matches per sentence are looked past; more means a
+         * hostile or degenerate sentence, which then does not count */
+        while (off < sent_len && tries++ < 6 &&
                ck_regex_search(rx->re, s, start + off, sent_len - off, &ms, &me)) {
             if (vetoed < 0) {
                 vetoed = 0;
@@ -142,6 +164,10 @@ static int each_match(const struct ck_regex *rx, struct ck_regex_scratch *s, con
         if (t == 0)
             break;
         start = p + t;
+        if (start >= end ||
+            !ck_regex_search(rx->re, s, start, (size_t)(end - start), &first, NULL))
+            break;
+        first += (size_t)(start - text);
     }
     return calls;
 }
@@ -159,33 +185,122 @@ struct memo_slot {
     int found;
 };
 
-#define NMEMO_SLOTS 2048
-static _Thread_local struct memo_slot nmemo[NMEMO_SLOTS];
+struct norm_slot {
+    const void *node, *scratch;
+    unsigned long gen;
+    struct ck_buf b;
+};
 
-static xmlChar *node_content(xmlNodePtr n)
+/* Per-thread state: the fc:nmatch result memo and a cache of normalised node
+ * texts (each node is normalised once per document, whatever the number of
+ * rules and regexes testing it). Direct-mapped by node address; a collision
+ * replaces the older entry. Owned by the thread through a pthread key whose
+ * destructor frees it when a worker thread ends. */
+#define NMEMO_SLOTS 8192
+#define NORM_SLOTS 2048
+#define NAMING_MAX 32
+struct tstate {
+    struct memo_slot memo[NMEMO_SLOTS];
+    struct norm_slot norm[NORM_SLOTS];
+    /* the last fc:naming answer: rules ask it several times per holding */
+    const void *nm_holding;
+    const void *nm_doc;
+    int nm_n;
+    xmlNodePtr nm_nodes[NAMING_MAX];
+};
+static pthread_key_t tstate_key;
+static pthread_once_t tstate_once = PTHREAD_ONCE_INIT;
+
+static void tstate_free(void *p)
 {
-    return xmlNodeGetContent(n);
+    struct tstate *t = p;
+    for (int i = 0; i < NORM_SLOTS; i++)
+        ck_buf_fini(&t->norm[i].b);
+    free(t);
+}
+
+static void tstate_init(void)
+{
+    (void)pthread_key_create(&tstate_key, tstate_free);
+}
+
+static struct tstate *tstate(void)
+{
+    pthread_once(&tstate_once, tstate_init);
+    struct tstate *t = pthread_getspecific(tstate_key);
+    if (t == NULL) {
+        t = ck_calloc(1, sizeof *t);
+        if (pthread_setspecific(tstate_key, t) != 0) {
+            tstate_free(t);
+            return NULL;
+        }
+    }
+    return t;
+}
+
+/* The text of a node without copying when it is a single text child (the
+ * common case for clauses); otherwise a copy in *owned. */
+static const char *node_text(xmlNodePtr n, xmlChar **owned)
+{
+    *owned = NULL;
+    if (n->type == XML_ELEMENT_NODE) {
+        xmlNodePtr c = n->children;
+        if (c == NULL)
+            return "";
+        if (c->next == NULL && c->type == XML_TEXT_NODE && c->content)
+            return (const char *)c->content;
+    } else if (n->type == XML_TEXT_NODE && n->content) {
+        return (const char *)n->content;
+    }
+    *owned = xmlNodeGetContent(n);
+    return *owned ? (const char *)*owned : "";
 }
 
 /* The normalised text of a node (into b). */
 static void norm_node(xmlNodePtr n, struct ck_buf *b)
 {
-    xmlChar *c = node_content(n);
-    const char *t = c ? (const char *)c : "";
+    xmlChar *owned;
+    const char *t = node_text(n, &owned);
     ck_buf_reset(b);
     ck_textnorm(t, strlen(t), b);
-    xmlFree(c);
+    if (b->p == NULL)
+        ck_buf_add(b, "", 0);
+    xmlFree(owned);
+}
+
+/* The normalised text of n: borrowed from the thread's cache (valid until
+ * the next call), or normalised into *spare when there is no cache. */
+static const struct ck_buf *norm_text(xmlNodePtr n, const struct ck_regex_scratch *s,
+                                      struct ck_buf *spare)
+{
+    struct tstate *t = tstate();
+    if (t == NULL) {
+        norm_node(n, spare);
+        return spare;
+    }
+    uintptr_t h = ((uintptr_t)n >> 4) * 2654435761u;
+    struct norm_slot *e = &t->norm[(h >> 7) % NORM_SLOTS];
+    if (e->node == n && e->scratch == s && e->gen == s->generation)
+        return &e->b;
+    norm_node(n, &e->b);
+    e->node = n;
+    e->scratch = s;
+    e->gen = s->generation;
+    return &e->b;
 }
 
 static int nmatch_node(const struct ck_regex *rx, struct ck_regex_scratch *s, xmlNodePtr n,
-                       struct ck_buf *b, struct nhit *hit, int want_hit)
+                       struct ck_buf *spare, const struct ck_buf **text, struct nhit *hit,
+                       int want_hit)
 {
+    struct tstate *t = tstate();
     uintptr_t h = ((uintptr_t)n >> 4) * 31u + ((uintptr_t)rx >> 3);
     h ^= h >> 13;
-    struct memo_slot *m = &nmemo[h % NMEMO_SLOTS];
-    if (!want_hit && m->gen == s->generation && m->node == n && m->rx == rx)
+    struct memo_slot tmp, *m = t ? &t->memo[h % NMEMO_SLOTS] : &tmp;
+    if (t && !want_hit && m->gen == s->generation && m->node == n && m->rx == rx)
         return m->found;
-    norm_node(n, b);
+    const struct ck_buf *b = norm_text(n, s, spare);
+    *text = b;
     struct nhit local;
     int found = each_match(rx, s, ck_buf_str(b), b->len, first_only, &local) > 0;
     m->node = n;
@@ -266,9 +381,19 @@ struct obligor_acc {
 static int collect_obligor(const struct nhit *h, void *arg)
 {
     struct obligor_acc *a = arg;
-    const char *kind = ck_textnorm_obligor(a->text + h->sent_start, h->sent_end - h->sent_start,
-                                           h->match_start - h->sent_start,
-                                           h->match_end - h->sent_start);
+    /* the sentence around the match, cut to CK_TEXTNORM_SCOPE_BYTES on each
+     * side (on code point boundaries) */
+    size_t lo = h->sent_start, hi = h->sent_end;
+    if (h->match_start - lo > CK_TEXTNORM_SCOPE_BYTES)
+        lo = h->match_start - CK_TEXTNORM_SCOPE_BYTES;
+    if (hi - h->match_end > CK_TEXTNORM_SCOPE_BYTES)
+        hi = h->match_end + CK_TEXTNORM_SCOPE_BYTES;
+    while (lo < h->match_start && ((unsigned char)a->text[lo] & 0xC0) == 0x80)
+        lo++;
+    while (hi > h->match_end && hi < a->len && ((unsigned char)a->text[hi] & 0xC0) == 0x80)
+        hi--;
+    const char *kind = ck_textnorm_obligor(a->text + lo, hi - lo, h->match_start - lo,
+                                           h->match_end - lo);
     if (kind[0] == '\0')
         kind = "unknown";
     /* unique tokens */
@@ -292,6 +417,11 @@ static void nregex_common(xmlXPathParserContextPtr ctxt, int nargs, enum nmode m
     struct ck_xenv *env = env_of(ctxt);
     char *id = pop_string(ctxt);
     xmlXPathObjectPtr obj = valuePop(ctxt);
+    /* fc:obligors takes a space-separated list of regex ids: its result is
+     * the union over them */
+    char *more = NULL;
+    if (mode == N_OBLIGORS && (more = strchr(id, ' ')) != NULL)
+        *more++ = '\0';
     const struct ck_regex *rx = env->rules ? ck_rules_regex(env->rules, id) : NULL;
     int found = 0;
     struct ck_buf out, b;
@@ -308,16 +438,30 @@ static void nregex_common(xmlXPathParserContextPtr ctxt, int nargs, enum nmode m
             for (int i = 0; i < count && (mode == N_OBLIGORS || !found); i++) {
                 xmlNodePtr n = obj->nodesetval->nodeTab[i];
                 struct nhit hit;
+                const struct ck_buf *t = NULL;
                 if (mode == N_OBLIGORS) {
-                    norm_node(n, &b);
-                    struct obligor_acc a = {ck_buf_str(&b), b.len, &out};
+                    t = norm_text(n, env->scratch, &b);
+                    struct obligor_acc a = {ck_buf_str(t), t->len, &out};
                     if (each_match(rx, env->scratch, a.text, a.len, collect_obligor, &a) > 0)
                         found = 1;
-                } else if (nmatch_node(rx, env->scratch, n, &b, &hit, mode == N_FIND)) {
+                    for (char *q = more; q && *q;) {
+                        char *e = strchr(q, ' ');
+                        if (e)
+                            *e = '\0';
+                        const struct ck_regex *r2 = ck_rules_regex(env->rules, q);
+                        if (r2 == NULL)
+                            xmlXPathErr(ctxt, XPATH_UNKNOWN_FUNC_ERROR);
+                        else if (r2->re && each_match(r2, env->scratch, a.text, a.len, collect_obligor, &a) > 0)
+                            found = 1;
+                        if (e)
+                            *e = ' ';
+                        q = e ? e + 1 : NULL;
+                    }
+                } else if (nmatch_node(rx, env->scratch, n, &b, &t, &hit, mode == N_FIND)) {
                     found = 1;
                     if (mode == N_FIND) {
                         add_location(&out, n, env->lang);
-                        add_sentence(&out, ck_buf_str(&b), &hit);
+                        add_sentence(&out, ck_buf_str(t), &hit);
                     }
                 }
             }
@@ -343,6 +487,40 @@ static void nregex_common(xmlXPathParserContextPtr ctxt, int nargs, enum nmode m
         valuePush(ctxt, xmlXPathNewString((const xmlChar *)ck_buf_str(&out)));
     ck_buf_fini(&out);
     ck_buf_fini(&b);
+}
+
+/* fc:has-any-token(list, tokens): true if some space-separated token of
+ * tokens is a token of list */
+static void fn_has_any_token(xmlXPathParserContextPtr ctxt, int nargs)
+{
+    if (nargs != 2) {
+        xmlXPathSetArityError(ctxt);
+        return;
+    }
+    char *tokens = pop_string(ctxt);
+    char *list = pop_string(ctxt);
+    int found = 0;
+    for (char *t = tokens; *t && !found;) {
+        while (*t == ' ')
+            t++;
+        char *te = t;
+        while (*te && *te != ' ')
+            te++;
+        size_t tl = (size_t)(te - t);
+        for (char *p = list; tl && *p && !found;) {
+            while (*p == ' ')
+                p++;
+            char *e = p;
+            while (*e && *e != ' ')
+                e++;
+            found = (size_t)(e - p) == tl && memcmp(p, t, tl) == 0;
+            p = e;
+        }
+        t = te;
+    }
+    free(tokens);
+    free(list);
+    valuePush(ctxt, xmlXPathNewBoolean(found));
 }
 
 static void fn_nmatch(xmlXPathParserContextPtr ctxt, int nargs)
@@ -421,32 +599,41 @@ static int has_token_word(const char *text, const char *tok)
     return 0;
 }
 
-/* 1 if the disclosure text names holding h. */
-static int names(const char *text, xmlNodePtr h)
+/* What identifies a holding in prose: its id, its investee's USCC, name and
+ * short name. Owned strings (free with holding_ids_fini). */
+struct holding_ids {
+    xmlChar *id, *uscc, *name;
+    char *short_name;
+};
+
+static void holding_ids_init(struct holding_ids *h, xmlNodePtr holding)
 {
-    int hit = 0;
-    xmlChar *id = xmlGetProp(h, (const xmlChar *)"id");
-    xmlNodePtr inv = child_el(h, "investee");
-    xmlChar *uscc = inv ? xmlGetProp(inv, (const xmlChar *)"uscc") : NULL;
+    h->id = xmlGetProp(holding, (const xmlChar *)"id");
+    xmlNodePtr inv = child_el(holding, "investee");
+    h->uscc = inv ? xmlGetProp(inv, (const xmlChar *)"uscc") : NULL;
     xmlNodePtr nm = child_el(inv, "name");
-    xmlChar *name = nm ? xmlNodeGetContent(nm) : NULL;
-    if (id && has_token_word(text, (const char *)id))
-        hit = 1;
-    if (!hit && uscc && strlen((const char *)uscc) == 18 && strstr(text, (const char *)uscc))
-        hit = 1;
-    if (!hit && name && name[0]) {
-        if (strstr(text, (const char *)name)) {
-            hit = 1;
-        } else {
-            char *s = short_name((const char *)name);
-            hit = s && strstr(text, s);
-            free(s);
-        }
-    }
-    xmlFree(id);
-    xmlFree(uscc);
-    xmlFree(name);
-    return hit;
+    h->name = nm ? xmlNodeGetContent(nm) : NULL;
+    h->short_name = h->name && h->name[0] ? short_name((const char *)h->name) : NULL;
+}
+
+static void holding_ids_fini(struct holding_ids *h)
+{
+    xmlFree(h->id);
+    xmlFree(h->uscc);
+    xmlFree(h->name);
+    free(h->short_name);
+}
+
+/* 1 if the disclosure text names the holding. */
+static int names(const char *text, const struct holding_ids *h)
+{
+    if (h->id && has_token_word(text, (const char *)h->id))
+        return 1;
+    if (h->uscc && strlen((const char *)h->uscc) == 18 && strstr(text, (const char *)h->uscc))
+        return 1;
+    if (h->name && h->name[0] && strstr(text, (const char *)h->name))
+        return 1;
+    return h->short_name && strstr(text, h->short_name);
 }
 
 static xmlNodePtr section(xmlDocPtr doc, const char *name)
@@ -473,14 +660,37 @@ static void fn_naming(xmlXPathParserContextPtr ctxt, int nargs)
     }
     xmlNodePtr h = arg_node(ctxt);
     xmlNodeSetPtr set = xmlXPathNodeSetCreate(NULL);
+    struct tstate *ts = tstate();
     xmlNodePtr ds = h ? section(h->doc, "disclosures") : NULL;
+    /* the answer for the same holding of the same document is remembered
+     * (the document stays alive and unchanged while its rules run) */
+    const struct ck_regex_scratch *sc = env_of(ctxt)->scratch;
+    const void *doc_key = sc ? (const void *)sc->generation : NULL;
+    if (ts && h && ts->nm_holding == h && ts->nm_doc == doc_key && sc) {
+        for (int i = 0; i < ts->nm_n; i++)
+            xmlXPathNodeSetAdd(set, ts->nm_nodes[i]);
+        valuePush(ctxt, xmlXPathWrapNodeSet(set));
+        return;
+    }
+    struct holding_ids ids;
+    if (h)
+        holding_ids_init(&ids, h);
     for (xmlNodePtr d = ds ? ds->children : NULL; d; d = d->next) {
         if (d->type != XML_ELEMENT_NODE || strcmp((const char *)d->name, "disclosure") != 0)
             continue;
         xmlChar *t = xmlNodeGetContent(d);
-        if (t && names((const char *)t, h))
+        if (t && names((const char *)t, &ids))
             xmlXPathNodeSetAdd(set, d);
         xmlFree(t);
+    }
+    if (h)
+        holding_ids_fini(&ids);
+    if (ts && h && sc && set->nodeNr <= NAMING_MAX) {
+        ts->nm_holding = h;
+        ts->nm_doc = doc_key;
+        ts->nm_n = set->nodeNr;
+        for (int i = 0; i < set->nodeNr; i++)
+            ts->nm_nodes[i] = set->nodeTab[i];
     }
     valuePush(ctxt, xmlXPathWrapNodeSet(set));
 }
@@ -495,9 +705,14 @@ static void fn_names_holding(xmlXPathParserContextPtr ctxt, int nargs)
     int hit = 0;
     xmlNodePtr hs = d ? section(d->doc, "holdings") : NULL;
     xmlChar *t = d ? xmlNodeGetContent(d) : NULL;
-    for (xmlNodePtr h = hs ? hs->children : NULL; h && t && !hit; h = h->next)
-        if (h->type == XML_ELEMENT_NODE && strcmp((const char *)h->name, "holding") == 0)
-            hit = names((const char *)t, h);
+    for (xmlNodePtr h = hs ? hs->children : NULL; h && t && !hit; h = h->next) {
+        if (h->type != XML_ELEMENT_NODE || strcmp((const char *)h->name, "holding") != 0)
+            continue;
+        struct holding_ids ids;
+        holding_ids_init(&ids, h);
+        hit = names((const char *)t, &ids);
+        holding_ids_fini(&ids);
+    }
     xmlFree(t);
     valuePush(ctxt, xmlXPathNewBoolean(hit));
 }
@@ -511,6 +726,7 @@ int ck_textnorm_register_xpath(void *xpath_context)
         {"norm", fn_norm},       {"rate", fn_rate},         {"amount", fn_amount},
         {"nmatch", fn_nmatch},   {"nfind", fn_nfind},       {"obligors", fn_obligors},
         {"naming", fn_naming},   {"names-holding", fn_names_holding},
+        {"has-any-token", fn_has_any_token},
     };
     xmlXPathContextPtr ctx = xpath_context;
     if (ctx == NULL)

@@ -12,6 +12,7 @@
 
 #include "ck.h"
 #include "mem.h"
+#include "textnorm.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -625,6 +626,17 @@ static int cmd_search(const struct ck_catalog *cat, const struct opts *o)
                    i + 1, e->key, m[i].score, m[i].bm25,
                    z ? ck_catalog_class_zh(e->cls) : ck_catalog_class_name(e->cls), e->text,
                    ck_buf_str(&terms));
+            /* the entry's size condition against the sizes the text states */
+            struct ck_buf why;
+            ck_buf_init(&why);
+            const char *fit = ck_textnorm_size_fit(e->text, ck_buf_str(&text), &why);
+            if (strcmp(fit, "none") != 0)
+                printf(z ? "    规模条件：%s（%s）\n" : "    size condition: %s (%s)\n",
+                       strcmp(fit, "inside") == 0    ? (z ? "符合" : "met")
+                       : strcmp(fit, "outside") == 0 ? (z ? "不符合，条目不适用" : "not met, entry does not apply")
+                                                     : (z ? "描述未载明规模，无法判断" : "no size stated: cannot determine"),
+                       ck_buf_str(&why));
+            ck_buf_fini(&why);
         }
         ck_buf_fini(&terms);
     }

@@ -297,6 +297,9 @@ static int rules_corpus(struct ck_engine *eng, int argc, char **argv, double min
             xmlChar *id = xmlGetProp(c, (const xmlChar *)"id");
             xmlChar *expect = xmlGetProp(c, (const xmlChar *)"expect");
             xmlChar *maxsev = xmlGetProp(c, (const xmlChar *)"max-severity");
+            xmlChar *minsev = xmlGetProp(c, (const xmlChar *)"min-severity");
+            int min_sev = minsev ? ck_severity_parse((const char *)minsev) : CK_SEV_WARNING;
+            int too_mild = 0;
             const char *exp = expect ? (const char *)expect : "";
             int max_sev = maxsev ? ck_severity_parse((const char *)maxsev) : CK_SEV_VIOLATION;
             xmlDocPtr doc = ck_example_build(eng->skeleton, c);
@@ -311,13 +314,15 @@ static int rules_corpus(struct ck_engine *eng, int argc, char **argv, double min
             ck_buf_init(&fired);
             int too_severe = 0;
             for (size_t k = 0; k < n_cat; k++) {
-                int hit = 0;
+                int hit = 0, top = -1;
                 for (size_t j = 0; j < res.findings.n; j++) {
                     const struct ck_finding *f = &res.findings.v[j];
                     if (f->exempted || f->severity < CK_SEV_WARNING ||
                         strcmp(f->rule->category, ck_categories[k]) != 0)
                         continue;
                     hit = 1;
+                    if ((int)f->severity > top)
+                        top = (int)f->severity;
                     if (f->severity > max_sev)
                         too_severe = 1;
                     if (!has_category(fired.p ? fired.p : "", f->rule->id)) {
@@ -325,6 +330,8 @@ static int rules_corpus(struct ck_engine *eng, int argc, char **argv, double min
                     }
                 }
                 int want = has_category(exp, ck_categories[k]);
+                if (want && hit && top < min_sev)
+                    too_mild = 1;
                 if (want)
                     cases_with[k]++;
                 if (want && hit)
@@ -356,6 +363,12 @@ static int rules_corpus(struct ck_engine *eng, int argc, char **argv, double min
                        argv[a], xmlGetLineNo(c), maxsev ? (const char *)maxsev : "");
             if (too_severe)
                 n_bad++;
+            if (too_mild) {
+                printf("SEVERITY %s (%s:%ld): fired below min-severity %s\n", id ? (const char *)id : "?",
+                       argv[a], xmlGetLineNo(c), minsev ? (const char *)minsev : "");
+                n_bad++;
+            }
+            xmlFree(minsev);
             ck_buf_fini(&fired);
             ck_result_fini(&res);
             xmlFree(id);

@@ -93,3 +93,19 @@ CK_TEST(textnorm_obligor)
     CHECK_STR_EQ(obl("目标公司向本基金支付资金使用费", "支付"), "investee");
     CHECK_STR_EQ(obl("某县国有资产经营有限公司按本金及溢价受让", "受让"), "soe");
 }
+
+CK_TEST(textnorm_size_fit)
+{
+    const char *rosin = "1000吨/年以下的松香生产项目,松脂初加工项目";
+    CHECK_STR_EQ(ck_textnorm_size_fit(rosin, "从事松香生产和松脂加工", NULL), "unknown");
+    CHECK_STR_EQ(ck_textnorm_size_fit(rosin, "年产松香500吨", NULL), "inside");
+    CHECK_STR_EQ(ck_textnorm_size_fit(rosin, "松香生产线产能3000吨/年", NULL), "outside");
+    CHECK_STR_EQ(ck_textnorm_size_fit(rosin, "年产松香壹仟吨", NULL), "inside");
+    const char *board = "单线5万立方米/年以下的普通刨花板、高中密度纤维板生产装置";
+    CHECK_STR_EQ(ck_textnorm_size_fit(board, "建设一条年产30万立方米刨花板生产线", NULL), "outside");
+    CHECK_STR_EQ(ck_textnorm_size_fit(board, "刨花板单线产能3万立方米/年", NULL), "inside");
+    CHECK_STR_EQ(ck_textnorm_size_fit("小于10万千瓦的燃煤机组", "装机容量5万千瓦", NULL), "inside");
+    CHECK_STR_EQ(ck_textnorm_size_fit("电解铝项目", "年产10万吨", NULL), "none");
+    /* a quantity in another unit says nothing */
+    CHECK_STR_EQ(ck_textnorm_size_fit(rosin, "占地200亩的松香厂", NULL), "unknown");
+}
