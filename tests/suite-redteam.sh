@@ -33,7 +33,7 @@ counts=$(awk -v min="$MIN" -v floors="$FLOORS" '
         pf = ($1 in fp) ? fp[$1] : min; rf = ($1 in fr) ? fr[$1] : min
         if ($6 + 0 < pf || $7 + 0 < rf) { f++; print "regression below the recorded floor: " $1 > "/dev/stderr" }
         else p++
-        if ($6 + 0 < min || $7 + 0 < min) print "target 0.95 not yet met: " $1
+        if ($6 + 0 < min || $7 + 0 < min) print "target 0.95 not yet met: " $1 > "/dev/stderr"
     }
     END { printf "%d %d\n", p + 0, f + 0 }' "$out")
 pass=${counts% *}
