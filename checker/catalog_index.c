@@ -415,7 +415,8 @@ void ck_catalog_edition_index(struct ck_catalog_edition *ed)
     uint64_t *all = ck_malloc((total + 1) * sizeof *all);
     size_t k = 0;
     for (size_t i = 0; i < ed->n_entries; i++) {
-        memcpy(all + k, ed->entries[i].pos.t, ed->entries[i].pos.n * sizeof *all);
+        if (ed->entries[i].pos.n) /* an entry without terms has pos.t == NULL */
+            memcpy(all + k, ed->entries[i].pos.t, ed->entries[i].pos.n * sizeof *all);
         k += ed->entries[i].pos.n;
     }
     if (k > 1)
