@@ -86,7 +86,9 @@ static void print_metrics(FILE *out, const struct ck_metrics *m, int lang)
         if (!x->known) {
             ck_buf_printf(&b, lang ? "n/a (%s)" : "无法计算（%s）", ck_metric_why_text(x->why, lang));
         } else if (k == CK_M_AVG_HOLDING) {
-            ck_buf_printf(&b, "%lld.%02lld%s", x->scaled / 100, x->scaled % 100, lang ? " years" : " 年");
+            /* negative when an acquisition date lies after the period end */
+            long long a = x->scaled < 0 ? -x->scaled : x->scaled;
+            ck_buf_printf(&b, "%s%lld.%02lld%s", x->scaled < 0 ? "-" : "", a / 100, a % 100, lang ? " years" : " 年");
         } else if (k == CK_M_HHI) {
             ck_buf_printf(&b, "%lld.%04lld", x->scaled / 10000, x->scaled % 10000);
         } else {

@@ -168,8 +168,9 @@ static const char *confidence_label(const char *c, int en)
 
 static void value_text(struct ck_buf *b, int metric, long long scaled, int en)
 {
+    long long a = scaled < 0 ? -scaled : scaled; /* avgHoldingYears may be negative */
     if (metric == CK_M_AVG_HOLDING)
-        ck_buf_printf(b, "%lld.%02lld%s", scaled / 100, scaled % 100, en ? " years" : " 年");
+        ck_buf_printf(b, "%s%lld.%02lld%s", scaled < 0 ? "-" : "", a / 100, a % 100, en ? " years" : " 年");
     else if (metric == CK_M_HHI)
         ck_buf_printf(b, "%lld.%04lld", scaled / 10000, scaled % 10000);
     else
