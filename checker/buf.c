@@ -194,3 +194,29 @@ void ck_buf_add_cut(struct ck_buf *b, const char *s, size_t max_chars)
         chars++;
     }
 }
+
+static size_t utf8_chars(const char *p, const char *end)
+{
+    size_t n = 0;
+    for (; p < end; p++)
+        if (((unsigned char)*p & 0xC0) != 0x80)
+            n++;
+    return n;
+}
+
+void ck_buf_add_sentence(struct ck_buf *b, const char *text, size_t sent_start, size_t sent_end,
+                         size_t match_start, size_t max_chars)
+{
+    const char *s = text + sent_start, *end = text + sent_end;
+    size_t off = 0;
+    if (utf8_chars(s, end) > max_chars) {
+        size_t before = utf8_chars(s, text + match_start);
+        size_t skip = before > 30 ? before - 30 : 0;
+        off = ck_utf8_prefix(s, skip);
+        if (skip)
+            ck_buf_adds(b, "…");
+    }
+    char *sent = ck_strndup(s + off, (size_t)(end - (s + off)));
+    ck_buf_add_cut(b, sent, max_chars);
+    free(sent);
+}

@@ -43,5 +43,10 @@ size_t ck_utf8_prefix(const char *s, size_t max_chars);
 /* Appends s cut to max_chars characters, with "…" when cut; whitespace runs
  * are folded to one space. */
 void ck_buf_add_cut(struct ck_buf *b, const char *s, size_t max_chars);
+/* Appends the sentence text[sent_start, sent_end) cut to max_chars
+ * characters; a long sentence starts 30 characters before the match at
+ * match_start, marked with "…". (Evidence of a regex match.) */
+void ck_buf_add_sentence(struct ck_buf *b, const char *text, size_t sent_start, size_t sent_end,
+                         size_t match_start, size_t max_chars);
 
 #endif

@@ -349,25 +349,7 @@ static void add_location(struct ck_buf *out, xmlNodePtr n, const char *lang)
 
 static void add_sentence(struct ck_buf *out, const char *text, const struct nhit *hit)
 {
-    const char *s = text + hit->sent_start;
-    size_t sent_chars = 0;
-    for (const char *p = s; p < text + hit->sent_end; p++)
-        if (((unsigned char)*p & 0xC0) != 0x80)
-            sent_chars++;
-    size_t off = 0;
-    if (sent_chars > CK_EVIDENCE_CHARS) {
-        size_t before = 0;
-        for (const char *p = s; p < text + hit->match_start; p++)
-            if (((unsigned char)*p & 0xC0) != 0x80)
-                before++;
-        size_t skip = before > 30 ? before - 30 : 0;
-        off = ck_utf8_prefix(s, skip);
-        if (skip)
-            ck_buf_adds(out, "…");
-    }
-    char *sent = ck_strndup(s + off, (size_t)(text + hit->sent_end - (s + off)));
-    ck_buf_add_cut(out, sent, CK_EVIDENCE_CHARS);
-    free(sent);
+    ck_buf_add_sentence(out, text, hit->sent_start, hit->sent_end, hit->match_start, CK_EVIDENCE_CHARS);
 }
 
 enum nmode { N_MATCH, N_FIND, N_OBLIGORS };
