@@ -170,7 +170,7 @@ else
         skip "unreadable file" "nobody cannot reach $work (TMPDIR=${TMPDIR:-/tmp} is private)"
     else
         t0=$(now)
-        as_nobody timeout $((10 * SLOW)) "$nb/root/build/fundcheck" check --format json "$work/secret.xml" "$nb/good.xml" \
+        as_nobody timeout $((10 * SLOW)) "$nb/root/build/fundcheck" check --lang en --format json "$work/secret.xml" "$nb/good.xml" \
             >"$work/out" 2>"$work/err"
         rc=$?
         took=$(elapsed "$t0" "$(now)")
