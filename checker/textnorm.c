@@ -313,7 +313,37 @@ void ck_textnorm(const char *in, size_t len, struct ck_buf *out)
     flush(out, &run, p);
 }
 
-double ck_textnorm_rate(const char *text)
+/* A number followed by '%': the rate as a fraction. */
+static int as_rate(const char *q, const char *end, double v, double *r)
+{
+    if (q < end && *q == '%') {
+        *r = v / 100.0;
+        return 1;
+    }
+    return 0;
+}
+
+/* A number followed by [万|亿]元: the amount in yuan. */
+static int as_amount(const char *q, const char *end, double v, double *r)
+{
+    double mult = 1;
+    if (starts(q, end, "万")) {
+        mult = 1e4;
+        q += 3;
+    } else if (starts(q, end, "亿")) {
+        mult = 1e8;
+        q += 3;
+    }
+    if (starts(q, end, "元")) {
+        *r = v * mult;
+        return 1;
+    }
+    return 0;
+}
+
+/* The first number of the normalised text whose unit `unit` accepts; NAN
+ * when none. */
+static double first_number(const char *text, int (*unit)(const char *, const char *, double, double *))
 {
     struct ck_buf b;
     ck_buf_init(&b);
@@ -324,49 +354,24 @@ double ck_textnorm_rate(const char *text)
         if (*p < '0' || *p > '9' || (p > s && ((p[-1] >= '0' && p[-1] <= '9') || p[-1] == '.')))
             continue;
         double v;
-        size_t l = number_at(p, end, &v);
-        const char *q = p + l;
+        const char *q = p + number_at(p, end, &v);
         while (q < end && *q == ' ')
             q++;
-        if (q < end && *q == '%') {
-            r = v / 100.0;
+        if (unit(q, end, v, &r))
             break;
-        }
     }
     ck_buf_fini(&b);
     return r;
 }
 
+double ck_textnorm_rate(const char *text)
+{
+    return first_number(text, as_rate);
+}
+
 double ck_textnorm_amount(const char *text)
 {
-    struct ck_buf b;
-    ck_buf_init(&b);
-    ck_textnorm(text, strlen(text), &b);
-    const char *s = ck_buf_str(&b), *end = s + b.len;
-    double r = NAN;
-    for (const char *p = s; p < end; p++) {
-        if (*p < '0' || *p > '9' || (p > s && ((p[-1] >= '0' && p[-1] <= '9') || p[-1] == '.')))
-            continue;
-        double v;
-        size_t l = number_at(p, end, &v);
-        const char *q = p + l;
-        while (q < end && *q == ' ')
-            q++;
-        double mult = 1;
-        if (starts(q, end, "万")) {
-            mult = 1e4;
-            q += 3;
-        } else if (starts(q, end, "亿")) {
-            mult = 1e8;
-            q += 3;
-        }
-        if (starts(q, end, "元")) {
-            r = v * mult;
-            break;
-        }
-    }
-    ck_buf_fini(&b);
-    return r;
+    return first_number(text, as_amount);
 }
 
 /* ---- denial scope ---- */
