@@ -17,6 +17,7 @@
 #include "buf.h"
 #include "ck.h"
 #include "diag.h"
+#include "filing_extra.h"
 #include "finding.h"
 #include "mem.h"
 #include "sha256.h"
@@ -96,7 +97,7 @@ static int is_filing_el(xmlNodePtr n, const char *name)
            strcmp((const char *)n->name, name) == 0;
 }
 
-static xmlNodePtr child(xmlNodePtr n, const char *name)
+xmlNodePtr ck_filing_child(xmlNodePtr n, const char *name)
 {
     if (n == NULL)
         return NULL;
@@ -106,7 +107,7 @@ static xmlNodePtr child(xmlNodePtr n, const char *name)
     return NULL;
 }
 
-static char *prop(xmlNodePtr n, const char *name)
+char *ck_filing_prop(xmlNodePtr n, const char *name)
 {
     if (n == NULL)
         return ck_strdup("");
@@ -116,7 +117,7 @@ static char *prop(xmlNodePtr n, const char *name)
     return s;
 }
 
-static char *text(xmlNodePtr n)
+char *ck_filing_text(xmlNodePtr n)
 {
     if (n == NULL)
         return ck_strdup("");
@@ -134,6 +135,10 @@ static char *text(xmlNodePtr n)
     free(s);
     return out;
 }
+
+#define child(n, name) ck_filing_child(n, name)
+#define prop(n, name) ck_filing_prop(n, name)
+#define text(n) ck_filing_text(n)
 
 static void extract_facts(struct ck_filing *f)
 {
@@ -195,6 +200,7 @@ static void extract_facts(struct ck_filing *f)
         r->catalog_class = prop(child(h, "catalogEntry"), "class");
         r->line = xmlGetLineNo(h);
     }
+    f->extra = ck_filing_extra_read(root, f->n_holdings); /* store-only facts (filing_extra.h) */
 }
 
 static int validate(xmlDocPtr doc, xmlSchemaPtr schema, long *err_line, char **err_msg, struct ck_diags *diags)
@@ -497,5 +503,6 @@ void ck_filing_free(struct ck_filing *f)
         free(x->until);
     }
     free(f->exemptions);
+    ck_filing_extra_free(f->extra);
     free(f);
 }

@@ -19,6 +19,7 @@ struct ck_holding_row {
 };
 
 struct ck_exemption;
+struct ck_filing_extra;
 
 struct ck_filing {
     char *path;    /* owned */
@@ -32,7 +33,15 @@ struct ck_filing {
     size_t n_holdings;
     struct ck_exemption *exemptions; /* owned */
     size_t n_exemptions;
+    struct ck_filing_extra *extra; /* owned; facts only the database keeps (filing_extra.h) */
 };
+
+/* Reading helpers over the filing's namespace (shared with filing_extra.c):
+ * the first child element `name`, an attribute and trimmed text as owned
+ * strings ("" when absent; n may be NULL). */
+xmlNodePtr ck_filing_child(xmlNodePtr n, const char *name);
+char *ck_filing_prop(xmlNodePtr n, const char *name);
+char *ck_filing_text(xmlNodePtr n);
 
 /* Loads and validates path. Returns CK_OK and *out; otherwise a ck_status,
  * *out NULL, *err_line (0 when no line applies) and *err_msg (owned by the

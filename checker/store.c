@@ -22,6 +22,7 @@
 #include "lookthrough.h"
 #include "mem.h"
 #include "sha256.h"
+#include "store_v4.h" /* schema 4: metrics, auditor tables, provenance */
 
 #include <errno.h>
 #include <sqlite3.h>
@@ -455,7 +456,8 @@ static const char migration_3[] =
     "  value TEXT\n"
     ") WITHOUT ROWID;\n" CK_V3_VIEWS;
 
-static const char *const migrations[CK_STORE_SCHEMA_VERSION] = {migration_1, migration_2, migration_3};
+static const char *const migrations[CK_STORE_SCHEMA_VERSION] = {migration_1, migration_2, migration_3,
+                                                                  ck_store_migration_4};
 
 const char *ck_store_migration_sql(int step)
 {
@@ -551,6 +553,7 @@ struct ck_store {
     struct msg_tmpl *mt;          /* owned; per rule and language */
     struct text_ent *tc;          /* owned; CK_TEXT_CACHE entries */
     size_t tc_n, tc_bytes;
+    struct ck_store4 *x4; /* owned; schema-4 statements (store_v4.c) */
 };
 
 /* ---- text stored once ----
@@ -861,6 +864,7 @@ void ck_store_close(struct ck_store *st)
     text_cache_clear(st);
     free(st->tc);
     mt_free(st);
+    ck_store4_free(st->x4);
     free(st);
 }
 
@@ -957,6 +961,8 @@ int ck_store_begin_run(struct ck_store *st, const struct ck_engine *eng, const c
         if (step != SQLITE_DONE)
             goto db_fail;
     }
+    if (ck_store4_begin_run(st->db, st->run_id, eng, st->ruleset) != CK_OK) /* LIM-*, run_files */
+        goto db_fail;
     if (exec(st, "COMMIT") != CK_OK)
         goto out;
     *out_run_id = st->run_id;
@@ -1372,6 +1378,10 @@ static int insert_rows(struct ck_store *st, const char *path, const char *sha256
         return CK_EDB;
     long long pk = replace_pk >= 0 ? replace_pk : sqlite3_last_insert_rowid(st->db);
     *out_pk = pk;
+    if (ck_store4_put(st->db, &st->x4, pk, res, replace_pk >= 0) != CK_OK) { /* schema 4 (store_v4.c) */
+        set_err(st, "数据库写入失败", "database write failed");
+        return CK_EDB;
+    }
     if (f == NULL)
         return CK_OK;
     for (size_t i = 0; i < f->n_holdings; i++) {
@@ -2507,7 +2517,7 @@ int ck_store_merge(struct ck_store *st, const char *shard, long long *out_new, l
         "  FROM shard.run_filings rf JOIN m_fil m ON m.old = rf.filing_pk;"
         "INSERT OR IGNORE INTO main.lt_pending (fund_uscc) SELECT coalesce(f.fund_uscc, '')"
         "  FROM shard.filings f JOIN m_fil m ON m.old = f.filing_pk WHERE m.fresh AND f.status = 'checked';";
-    if (exec(st, sql) != CK_OK)
+    if (exec(st, sql) != CK_OK || exec(st, ck_store4_merge_sql) != CK_OK) /* schema-4 rows: store_v4.c */
         goto out;
     sqlite3_stmt *c = NULL;
     if (sqlite3_prepare_v2(st->db, "SELECT sum(fresh), sum(NOT fresh) FROM temp.m_fil", -1, &c, NULL) == SQLITE_OK &&

@@ -38,7 +38,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#define CK_STORE_SCHEMA_VERSION 3
+#define CK_STORE_SCHEMA_VERSION 4
 
 struct ck_store;
 struct sqlite3;

@@ -38,6 +38,60 @@ else
     [ "$n" -ge 10 ] || bad "worked example has every metric ($n numbers found)"
 fi
 
+# ---- the metrics in the database equal the check JSON's ----
+# Every fixture: scan into a database, check --format json the same paths,
+# and compare each key of `metrics` and `metricsCoverage` with the
+# filing_metrics column (numbers as numbers, null as NULL).
+"$FUNDCHECK" scan --no-progress --db "$tmp/m.db" fixtures/*.xml >/dev/null 2>&1
+"$FUNDCHECK" check --format json fixtures/*.xml >"$tmp/m.json" 2>/dev/null
+cat >"$tmp/m.sql" <<EOSQL
+CREATE TEMP VIEW j AS
+  SELECT json_extract(f.value, '\$.path') AS path, k.key AS key, k.value AS v, k.type AS type, 'metrics' AS part
+  FROM json_each(json_extract(readfile('$tmp/m.json'), '\$.files')) f, json_each(json_extract(f.value, '\$.metrics')) k
+  UNION ALL
+  SELECT json_extract(f.value, '\$.path'), k.key, k.value, k.type, 'coverage'
+  FROM json_each(json_extract(readfile('$tmp/m.json'), '\$.files')) f,
+       json_each(json_extract(f.value, '\$.metricsCoverage')) k;
+CREATE TEMP VIEW d AS
+  SELECT j.path, j.part, j.key, j.v, j.type,
+         CASE j.part || ':' || j.key
+           WHEN 'metrics:invested' THEN m.invested_fen / 100.0
+           WHEN 'metrics:earlySmallShare' THEN m.early_small_share
+           WHEN 'metrics:avgHoldingYears' THEN m.avg_holding_years
+           WHEN 'metrics:hardTechShare' THEN m.hard_tech_share
+           WHEN 'metrics:privateShare' THEN m.private_share
+           WHEN 'metrics:socialCapitalShare' THEN m.social_capital_share
+           WHEN 'metrics:mainFieldShare' THEN m.main_field_share
+           WHEN 'metrics:homeRegionShare' THEN m.home_region_share
+           WHEN 'metrics:topInvesteeShare' THEN m.top_investee_share
+           WHEN 'metrics:hhi' THEN m.hhi
+           WHEN 'coverage:earlySmallShare' THEN m.early_small_coverage
+           WHEN 'coverage:avgHoldingYears' THEN m.avg_holding_coverage
+           WHEN 'coverage:hardTechShare' THEN m.hard_tech_coverage
+           WHEN 'coverage:privateShare' THEN m.private_coverage
+           WHEN 'coverage:mainFieldShare' THEN m.main_field_coverage
+           WHEN 'coverage:homeRegionShare' THEN m.home_region_coverage
+           ELSE 'unknown key' END AS dbv,
+         m.null_reasons
+  FROM j JOIN filings f ON f.path = j.path JOIN filing_metrics m ON m.filing_pk = f.filing_pk;
+SELECT (SELECT count(*) FROM d), (SELECT count(*) FROM d WHERE type = 'null'),
+       (SELECT count(*) FROM d WHERE type = 'null' AND instr(null_reasons, key || ': ') = 0 AND part = 'metrics'),
+       (SELECT count(DISTINCT path) FROM j), (SELECT count(*) FROM filing_metrics);
+SELECT 'DIFF', path, part, key, v, dbv FROM d
+  WHERE NOT ((type = 'null' AND dbv IS NULL) OR (type <> 'null' AND dbv IS NOT NULL AND typeof(dbv) <> 'text'
+             AND abs(v - dbv) < 1e-9));
+EOSQL
+sqlite3 -batch -noheader "$tmp/m.db" <"$tmp/m.sql" >"$tmp/m.out" 2>&1
+set -- $(head -n 1 "$tmp/m.out" | tr '|' ' ')
+if [ "${1:-0}" -ge 200 ] && [ "${4:-0}" -ge 20 ] && [ "${4:-0}" = "${5:-}" ] && ! grep -q '^DIFF\|Error' "$tmp/m.out"; then
+    ok "database metrics equal the check JSON (${1:-0} values, ${4:-0} filings)"
+else bad "database metrics equal the check JSON" "$(head -c 600 "$tmp/m.out")"; fi
+if [ "${2:-0}" -ge 1 ] && [ "${3:-1}" = 0 ]; then ok "every null metric in the database has its reason (${2:-0} nulls)"
+else bad "null metrics with reasons" "$(head -n 1 "$tmp/m.out")"; fi
+sqlite3 -batch "$tmp/m.db" "SELECT count(*) FROM v_fund_metrics; SELECT count(*) FROM v_period_metrics;" >"$tmp/mv.out" 2>&1
+if [ "$(sed -n 1p "$tmp/mv.out")" -ge 20 ] && [ "$(sed -n 2p "$tmp/mv.out")" -ge 5 ]; then ok "views per fund and per period"
+else bad "views per fund and per period" "$(cat "$tmp/mv.out")"; fi
+
 # ---- report --layout ----
 gold=tests/golden/042-report-layout
 "$FUNDCHECK" scan --no-progress --db "$tmp/layout.db" tests/metrics/layout >/dev/null 2>&1

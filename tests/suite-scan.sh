@@ -30,8 +30,8 @@ rc=$?
 check "fixtures: exit 1 (violations found)" '[ "$rc" = 1 ]' "rc=$rc"
 check "fixtures: every fixture recorded as checked" \
     '[ "$(q "$T/fix.db" "SELECT count(*) FROM filings WHERE status = '"'checked'"'")" = "$n_fix" ]'
-check "fixtures: schema version 3, WAL journal" \
-    '[ "$(q "$T/fix.db" "PRAGMA user_version")" = 3 ] && [ "$(q "$T/fix.db" "PRAGMA journal_mode")" = wal ]'
+check "fixtures: schema version 4, WAL journal" \
+    '[ "$(q "$T/fix.db" "PRAGMA user_version")" = 4 ] && [ "$(q "$T/fix.db" "PRAGMA journal_mode")" = wal ]'
 check "fixtures: stderr quiet when not a terminal" '[ ! -s "$T/err" ]' "$(head -c 300 "$T/err")"
 check "fixtures: summary names categories" 'grep -q derivatives "$T/out" && grep -q "扫描完成" "$T/out"'
 check "fixtures: holdings and rules tables filled" \
@@ -112,6 +112,16 @@ else
     dump "$T/m.db" >"$T/m.dump"
     check "merge: two shards = one scan of all (look-through over the result)" \
         '[ "$rc" = 0 ] && cmp -s "$T/m.dump" "$T/g1.dump"' "rc=$rc $(head -3 "$T/m.out") $(diff "$T/m.dump" "$T/g1.dump" | head -3)"
+    m4q="SELECT f.path, m.hhi, m.early_small_share, m.null_reasons FROM filing_metrics m JOIN filings f USING (filing_pk)
+      UNION ALL SELECT f.path, d.seq, d.controller_type, d.investee_region FROM holding_details d JOIN filings f USING (filing_pk)
+      UNION ALL SELECT f.path, t.seq, t.transaction_id, t.amount FROM transactions t JOIN filings f USING (filing_pk)
+      UNION ALL SELECT f.path, g.seq, g.guarantee_id, g.amount FROM guarantees g JOIN filings f USING (filing_pk)
+      UNION ALL SELECT f.path, x.seq, x.topic, x.text FROM disclosures x JOIN filings f USING (filing_pk) ORDER BY 1, 2, 3, 4"
+    q "$T/m.db" "$m4q" >"$T/m4.rows"
+    q "$T/g1.db" "$m4q" >"$T/g4.rows"
+    check "merge: metrics, holding details, transactions, guarantees, disclosures copied" \
+        '[ -s "$T/g4.rows" ] && cmp -s "$T/m4.rows" "$T/g4.rows" &&
+         [ "$(q "$T/m.db" "SELECT count(DISTINCT run_id) FROM run_files")" -ge 2 ]' "$(diff "$T/m4.rows" "$T/g4.rows" | head -c 300)"
     "$FC" merge --db "$T/m.db" "$T/sh1.db" "$T/sh2.db" "$T/sh1.db" >"$T/m2.out" 2>&1
     rc=$?
     dump "$T/m.db" >"$T/m2.dump"
@@ -130,7 +140,7 @@ else
     rc=$?
     check "merge: a shard with a newer schema: exit 4, clear error, target untouched" \
         '[ "$rc" = 4 ] && grep -q "schema version 99" "$T/mn.err" && cmp -s "$T/m.db" "$T/m-before.db"' "rc=$rc $(cat "$T/mn.err")"
-    sqlite3 "$T/other.db" "CREATE TABLE t (x); PRAGMA user_version = 3"
+    sqlite3 "$T/other.db" "CREATE TABLE t (x); PRAGMA user_version = 4"
     "$FC" merge --db "$T/m.db" "$T/other.db" >/dev/null 2>"$T/mo.err"
     rc=$?
     check "merge: another SQLite database with the same version number is refused" \
@@ -243,15 +253,11 @@ check "look-through cycle: check and scan derive the same findings (rule, holdin
     '[ -s "$T/lt-check.txt" ] && cmp -s "$T/lt-check.txt" "$T/lt-scan.txt"' \
     "$(diff "$T/lt-check.txt" "$T/lt-scan.txt" | head -c 400)"
 
-# ---- the auditor guide, against the fixture database ----
-mkdir -p "$T/guide"
-q4='s/start="2026-01-01" end="2026-03-31"/start="2025-10-01" end="2025-12-31"/;s/<submittedAt>2026-04-\([0-9]*\)</<submittedAt>2026-01-\1</;s/GIF-2026Q1-/GIF-2025Q4-/'
-q2='s/start="2026-01-01" end="2026-03-31"/start="2026-04-01" end="2026-06-30"/;s/<submittedAt>2026-04-\([0-9]*\)</<submittedAt>2026-07-\1</;s/GIF-2026Q1-/GIF-2026Q2-/'
-sed -e "$q4" -e '/<transactions>/,/<\/transactions>/d' fixtures/public-stock.xml >"$T/guide/public-stock-2025q4.xml"
-sed -e "$q2" -e '/<transactions>/,/<\/transactions>/d' fixtures/public-stock.xml >"$T/guide/public-stock-2026q2.xml"
-sed -e "$q4" fixtures/derivatives.xml >"$T/guide/derivatives-2025q4.xml"
-head -c 900 fixtures/negative-list.xml >"$T/guide/truncated.xml"
-scan --db "$T/guide.db" fixtures/*.xml "$T/guide" >/dev/null 2>&1
+# ---- the auditor guide, against the database `make demo` builds ----
+DEMO_DB="$T/guide.db" DEMO_DIR="$T/guide" FUNDCHECK="$FC" sh tests/demo.sh >"$T/demo.out" 2>&1
+rc=$?
+check "make demo's database (tests/demo.sh): built, with the guide's extra filings" \
+    '[ "$rc" = 0 ] && [ "$(q "$T/guide.db" "SELECT count(*) FROM filings")" = $((n_fix + 4)) ]' "rc=$rc $(tail -3 "$T/demo.out")"
 awk -v dir="$T" '/^```sql/ { n++; f = 1; next } /^```/ { f = 0 } f { print > (dir "/q" n ".sql") }' docs/auditor-guide.md
 nq=$(ls "$T"/q*.sql 2>/dev/null | wc -l)
 check "guide: at least 12 queries" '[ "$nq" -ge 12 ]' "$nq"
@@ -318,14 +324,77 @@ q "$T/old.db" "$v2q_h" >"$T/old-h.before"
 rc=$?
 q "$T/old.db" "$v2q_f" >"$T/old-f.after"
 q "$T/old.db" "$v2q_h" >"$T/old-h.after"
-check "version 2 database migrated to 3 on open, findings and holdings unchanged" \
-    '[ "$rc" = 0 ] && [ "$(q "$T/old.db" "PRAGMA user_version")" = 3 ] && [ -s "$T/old-f.before" ] &&
+check "version 2 database migrated to 4 (through 3) on open, findings and holdings unchanged" \
+    '[ "$rc" = 0 ] && [ "$(q "$T/old.db" "PRAGMA user_version")" = 4 ] && [ -s "$T/old-f.before" ] &&
      cmp -s "$T/old-f.before" "$T/old-f.after" && cmp -s "$T/old-h.before" "$T/old-h.after"' "rc=$rc"
 check "migrated: money in fen equals the REAL amount" \
     '[ "$(q "$T/old.db" "SELECT count(*) FROM holdings WHERE invested_fen IS NULL AND invested <> '"''"'")" = 0 ]'
 scan --db "$T/old.db" fixtures/fof-clean.xml >"$T/old.scan" 2>&1
 check "migrated: a filing recorded by the old version is checked again (new evaluation key)" \
     'grep -q "已检查 1 份" "$T/old.scan" && grep -q "全库重算" "$T/old.scan"' "$(cat "$T/old.scan")"
+# A version-3 database (fundcheck 9a17a82, tests/scan/v3-fixtures.sql):
+# migrated to 4 on open; findings, holdings and the report read the same;
+# its filings lack the version-4 rows, so the next scan checks them again
+# and the new rows (metrics, holding details, transactions…) are current.
+rm -f "$T/v3.db"
+sqlite3 "$T/v3.db" <tests/scan/v3-fixtures.sql
+q "$T/v3.db" "$v2q_f" >"$T/v3-f.before"
+q "$T/v3.db" "$v2q_h" >"$T/v3-h.before"
+"$FC" report --db "$T/v3.db" --format csv >"$T/v3.csv" 2>&1
+rc=$?
+q "$T/v3.db" "$v2q_f" >"$T/v3-f.after"
+q "$T/v3.db" "$v2q_h" >"$T/v3-h.after"
+"$FC" report --db "$T/v3.db" --format csv >"$T/v3b.csv" 2>&1
+check "version 3 database migrated to 4 on open, findings, holdings and report unchanged" \
+    '[ "$rc" = 0 ] && [ "$(q "$T/v3.db" "PRAGMA user_version")" = 4 ] && [ -s "$T/v3-f.before" ] &&
+     cmp -s "$T/v3-f.before" "$T/v3-f.after" && cmp -s "$T/v3-h.before" "$T/v3-h.after" &&
+     [ "$(q "$T/v3.db" "SELECT count(*) FROM filing_metrics")" = 0 ]' "rc=$rc"
+scan --db "$T/v3.db" fixtures/*.xml >/dev/null 2>&1
+check "migrated from 3: the next scan checks the filings again, metrics and auditor rows current" \
+    '[ "$(q "$T/v3.db" "SELECT n_checked FROM runs ORDER BY run_id DESC LIMIT 1")" = "$n_fix" ] &&
+     [ "$(q "$T/v3.db" "SELECT count(*) FROM v_filing_metrics")" = "$n_fix" ] &&
+     [ "$(q "$T/v3.db" "SELECT count(*) FROM v_transactions")" = "$(q "$T/fix.db" "SELECT count(*) FROM transactions")" ] &&
+     [ "$(q "$T/v3.db" "SELECT count(*) FROM v_holdings WHERE fair_value IS NOT NULL OR controller_type IS NOT NULL")" -gt 0 ]'
+# a version-2 database reaches 4 with the same tables and views as a new one
+q "$T/old.db" "SELECT type, name FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY 1, 2" >"$T/old.schema"
+q "$T/v3.db" "SELECT type, name FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY 1, 2" >"$T/v3.schema"
+q "$T/fix.db" "SELECT type, name FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY 1, 2" >"$T/new.schema"
+check "migrations 2 → 4 and 3 → 4 give the objects of a new version-4 database" \
+    'cmp -s "$T/old.schema" "$T/new.schema" && cmp -s "$T/v3.schema" "$T/new.schema"' \
+    "$(diff "$T/old.schema" "$T/new.schema" | head -c 300; diff "$T/v3.schema" "$T/new.schema" | head -c 300)"
+
+# ---- schema 4: auditor tables, limit rules, provenance ----
+check "auditor tables: transactions, guarantees, disclosures as in the filings" \
+    '[ "$(q "$T/fix.db" "SELECT count(*) FROM transactions")" = "$(cat fixtures/*.xml | grep -c "<transaction ")" ] &&
+     [ "$(q "$T/fix.db" "SELECT count(*) FROM guarantees")" = "$(cat fixtures/*.xml | grep -c "<guarantee ")" ] &&
+     [ "$(q "$T/fix.db" "SELECT count(*) FROM disclosures")" = "$(cat fixtures/*.xml | grep -c "<disclosure[ >]")" ]'
+check "auditor tables: holding fair value, ownership, controller type, investee region" \
+    '[ "$(q "$T/fix.db" "SELECT count(*) FROM v_holdings WHERE investee_region IS NOT NULL")" -gt 10 ] &&
+     [ "$(q "$T/fix.db" "SELECT count(*) FROM v_holdings WHERE controller_type IS NOT NULL")" -gt 10 ] &&
+     [ "$(q "$T/fix.db" "SELECT count(*) FROM holding_details WHERE fair_value IS NOT NULL AND fair_value_fen IS NULL")" = 0 ]'
+lbl=$(for c in $(q "$T/fix.db" "SELECT category FROM categories"); do
+    printf '%s|%s\n' "$c" "$(grep -o "{\"$c\", \"[^\"]*\"}" checker/report_util.c | sed 's/.*, "\(.*\)"}/\1/')"; done)
+check "label tables: categories as in the reports, levels, severities; provinces honest" \
+    '[ "$(printf "%s\n" "$lbl" | sort)" = "$(q "$T/fix.db" "SELECT category || '"'|'"' || label_zh FROM categories ORDER BY 1")" ] &&
+     [ "$(q "$T/fix.db" "SELECT count(*) FROM categories")" = 10 ] &&
+     [ "$(q "$T/fix.db" "SELECT group_concat(label_zh, '"'/'"') FROM (SELECT label_zh FROM gov_levels ORDER BY rank)")" = "中央/省级/市级/县级" ] &&
+     [ "$(q "$T/fix.db" "SELECT count(*) FROM provinces WHERE name_zh IS NULL AND note LIKE '"'%not in ../shared%'"'")" -gt 5 ]' "$lbl"
+check "limit pseudo-rules in the rules table: limit findings join like the others" \
+    '[ "$(q "$T/fix.db" "SELECT count(*) FROM rules WHERE rule_id LIKE '"'LIM-%'"' AND category = '"'limit'"' AND legal_basis LIKE '"'%设立方案%'"'")" = 6 ] &&
+     [ "$(q "$T/fix.db" "SELECT count(*) FROM v_findings WHERE rule_id LIKE '"'LIM-%'"'")" -gt 0 ] &&
+     [ "$(q "$T/fix.db" "SELECT count(*) FROM v_findings WHERE rule_id LIKE '"'LIM-%'"' AND (title_zh IS NULL OR category <> '"'limit'"')")" = 0 ]'
+check "run provenance: rule, schema and catalogue files with their SHA-256" \
+    '[ "$(q "$T/fix.db" "SELECT count(*) FROM run_files WHERE run_id = 1 AND kind = '"'rules'"'")" = "$(ls rules/*.xml | wc -l)" ] &&
+     [ "$(q "$T/fix.db" "SELECT sha256 FROM run_files WHERE run_id = 1 AND kind = '"'rules'"' ORDER BY name LIMIT 1")" = "$(sha256sum "$(ls rules/*.xml | sort | head -n 1)" | cut -c1-64)" ] &&
+     [ "$(q "$T/fix.db" "SELECT count(*) FROM run_files WHERE run_id = 1 AND kind = '"'catalog'"'")" -ge 1 ]'
+v4q="SELECT f.path, t.seq, t.transaction_id, t.amount FROM transactions t JOIN filings f USING (filing_pk) UNION ALL
+  SELECT f.path, m.hhi, m.invested_fen, m.null_reasons FROM filing_metrics m JOIN filings f USING (filing_pk) UNION ALL
+  SELECT f.path, d.seq, d.ownership, d.fair_value FROM holding_details d JOIN filings f USING (filing_pk) ORDER BY 1, 2, 3"
+q "$T/fix.db" "$v4q" >"$T/v4.rows"
+scan --force --db "$T/fix.db" fixtures/*.xml >/dev/null 2>&1
+q "$T/fix.db" "$v4q" >"$T/v4.rows2"
+check "--force: schema-4 rows replaced, not duplicated" '[ -s "$T/v4.rows" ] && cmp -s "$T/v4.rows" "$T/v4.rows2"'
+
 scan --db "$T/no/such/dir/x.db" fixtures/fof-clean.xml >/dev/null 2>"$T/ro.err"
 rc=$?
 check "unwritable database path: exit 4, clear message" \

@@ -418,7 +418,7 @@ CK_TEST(limits_breach_equal_missing)
     ck_filing_free(f);
 }
 
-/* The database table and views (for the store's schema v3): a null stays
+/* The database table and views (part of the store's schema v4): a null stays
  * NULL with its reason, the period view weights by D. */
 CK_TEST(metrics_store_table_and_views)
 {
@@ -437,13 +437,13 @@ CK_TEST(metrics_store_table_and_views)
                              H("H1", "equity", "A", "a", "", "440300", "<amount invested='30'/>", "<stage>seed</stage>"));
     struct ck_metrics m;
     metrics_of(f, NULL, &m);
-    CHECK_INT_EQ(ck_metrics_store_insert(db, 1, &m), CK_OK);
+    CHECK_INT_EQ(ck_metrics_store_insert(db, NULL, 1, &m), CK_OK);
     ck_metrics_fini(&m);
     ck_filing_free(f);
     f = mk("municipal", "<size subscribed='100' paidIn='100'/><govShare>0.5</govShare>", "",
            H("H1", "equity", "B", "b", "", "440100", "<amount invested='10'/>", "<stage>mature</stage>"));
     metrics_of(f, NULL, &m);
-    CHECK_INT_EQ(ck_metrics_store_insert(db, 2, &m), CK_OK);
+    CHECK_INT_EQ(ck_metrics_store_insert(db, NULL, 2, &m), CK_OK);
     ck_metrics_fini(&m);
     ck_filing_free(f);
     sqlite3_stmt *s = NULL;

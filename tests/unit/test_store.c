@@ -142,8 +142,12 @@ CK_TEST(store_migrates_forward)
     char *err = NULL;
     CHECK_STATUS(ck_store_open(path, CK_STORE_EXISTING, CK_LANG_EN, &st, &err), CK_OK);
     if (st) {
-        CHECK_INT_EQ(ck_store_schema_version(st), 3);
-        CHECK_INT_EQ(count(st, "SELECT count(*) FROM sqlite_master WHERE type = 'view'"), 10);
+        CHECK_INT_EQ(ck_store_schema_version(st), 4);
+        /* 10 views of version 3, 7 of version 4 (v_holdings recreated) */
+        CHECK_INT_EQ(count(st, "SELECT count(*) FROM sqlite_master WHERE type = 'view'"), 17);
+        CHECK_INT_EQ(count(st, "SELECT count(*) FROM filing_metrics"), 0);
+        CHECK_INT_EQ(count(st, "SELECT count(*) FROM filings WHERE eval_key LIKE 'v3:%'"), 1); /* checked again */
+        CHECK_INT_EQ(count(st, "SELECT count(*) FROM v_holdings WHERE fair_value IS NULL"), 1);
         CHECK_INT_EQ(count(st, "SELECT count(*) FROM findings"), 2);
         CHECK_INT_EQ(count(st, "SELECT count(*) FROM v_findings WHERE category = 'derivatives'"), 2);
         CHECK_INT_EQ(count(st, "SELECT count(*) FROM texts"), 2); /* 证据 once, x once */
