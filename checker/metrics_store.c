@@ -41,9 +41,9 @@ int ck_metrics_store_insert(struct sqlite3 *db, struct sqlite3_stmt **cache, lon
         " early_small_coverage, avg_holding_years, avg_holding_coverage, hard_tech_share, hard_tech_coverage,"
         " private_share, private_coverage, social_capital_share, main_field_share, main_field_coverage,"
         " home_region_share, home_region_coverage, top_investee_share, hhi, null_reasons, nesting_max,"
-        " nesting_line, nesting_document)"
+        " nesting_line, nesting_document, nesting_xpath, plan_document)"
         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,"
-        " ?20, ?21, ?22)";
+        " ?20, ?21, ?22, ?23, ?24)";
     sqlite3_stmt *s = cache ? *cache : NULL;
     if (s == NULL && sqlite3_prepare_v3(db, sql, -1, cache ? SQLITE_PREPARE_PERSISTENT : 0, &s, NULL) != SQLITE_OK)
         return CK_EDB;
@@ -75,7 +75,15 @@ int ck_metrics_store_insert(struct sqlite3 *db, struct sqlite3_stmt **cache, lon
     if (nest) {
         sqlite3_bind_text(s, 20, nest->max_text, -1, SQLITE_TRANSIENT);
         sqlite3_bind_int64(s, 21, nest->line);
-        sqlite3_bind_text(s, 22, *nest->document ? nest->document : m->plan_document, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(s, 22, nest->document, -1, SQLITE_TRANSIENT);
+        struct ck_buf xp;
+        ck_buf_init(&xp);
+        ck_buf_adds(&xp, "/filing/fund/establishmentPlan/limits/limit");
+        if (m->n_limits > 1)
+            ck_buf_printf(&xp, "[%zu]", (size_t)(nest - m->limits) + 1);
+        sqlite3_bind_text(s, 23, ck_buf_str(&xp), -1, SQLITE_TRANSIENT);
+        ck_buf_fini(&xp);
+        sqlite3_bind_text(s, 24, m->plan_document, -1, SQLITE_TRANSIENT);
     }
     int rc = sqlite3_step(s) == SQLITE_DONE ? CK_OK : CK_EDB;
     if (cache) {

@@ -34,7 +34,9 @@ struct sqlite3_stmt;
     /* the plan's nesting-depth limit, for the look-through over the database */ \
     "  nesting_max          TEXT,\n" \
     "  nesting_line         INTEGER,\n" \
-    "  nesting_document     TEXT\n" \
+    "  nesting_document     TEXT,\n" \
+    "  nesting_xpath        TEXT,\n" \
+    "  plan_document        TEXT\n" \
     ");\n" \
     "CREATE INDEX IF NOT EXISTS filing_metrics_nesting ON filing_metrics(filing_pk) WHERE nesting_max IS NOT NULL;\n" \
     "CREATE VIEW IF NOT EXISTS v_filing_metrics AS\n" \

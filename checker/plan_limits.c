@@ -445,6 +445,38 @@ void ck_limits_nesting_depths(const struct ck_lt_node *nodes, size_t n, long *de
     free(child);
 }
 
+void ck_limits_nesting_emit(const struct ck_metrics *m, const struct ck_filing *f, long depth, int known,
+                            const char *missing, int in_db, struct ck_findings *out)
+{
+    for (size_t k = 0; k < m->n_limits; k++) {
+        const struct ck_limit_spec *s = &m->limits[k];
+        if (s->kind != CK_LIMIT_NESTING || !bound_fits(s))
+            continue;
+        int breach = (long long)depth * 100000000LL > s->max;
+        if (!breach && known)
+            continue;
+        struct ck_buf msg[CK_LANG_COUNT], ev[CK_LANG_COUNT];
+        bufs_init(msg, ev);
+        for (int l = 0; l < CK_LANG_COUNT; l++) {
+            ck_buf_printf(&msg[l], l ? "%s: %s%ld fund layer(s) below this fund" : "%s：本基金之下%s %ld 层基金",
+                          limit_rules[s->kind].title[l], known ? "" : (l ? "at least " : "至少"), depth);
+            if (breach) {
+                ck_buf_adds(&msg[l], l ? ", above the " : "，超过");
+                bound_text(&msg[l], s, 1, l);
+                ck_buf_adds(&msg[l], l ? "." : "。");
+            } else {
+                ck_buf_printf(&msg[l], l ? "; whether it meets the maximum %s cannot be determined: "
+                                            "the filing of sub-fund %s is not in the %s."
+                                         : "；是否符合上限 %s 无法确定：子基金 %s 的报送文件不在%s中。",
+                              s->max_text, missing, in_db ? (l ? "database" : "数据库") : (l ? "batch" : "本批次"));
+            }
+            ck_buf_printf(&ev[l], "%s: %ld%s; %s: max %s", l ? "depth" : "嵌套层级", depth,
+                          known ? "" : "+", l ? "bound" : "限额", s->max_text);
+        }
+        emit(out, m, s, breach ? CK_SEV_VIOLATION : CK_SEV_WARNING, f, NULL, msg, ev);
+    }
+}
+
 void ck_limits_nesting_results(const struct ck_engine *eng, struct ck_result *res, size_t n)
 {
     int any = 0;
@@ -491,33 +523,7 @@ void ck_limits_nesting_results(const struct ck_engine *eng, struct ck_result *re
                      *missing[v] ? missing[v] : "?");
         struct ck_findings add;
         ck_findings_init(&add);
-        for (size_t k = 0; k < m->n_limits; k++) {
-            const struct ck_limit_spec *s = &m->limits[k];
-            if (s->kind != CK_LIMIT_NESTING || !bound_fits(s))
-                continue;
-            int breach = (long long)depth[v] * 100000000LL > s->max;
-            if (!breach && known[v])
-                continue;
-            struct ck_buf msg[CK_LANG_COUNT], ev[CK_LANG_COUNT];
-            bufs_init(msg, ev);
-            for (int l = 0; l < CK_LANG_COUNT; l++) {
-                ck_buf_printf(&msg[l], l ? "%s: %s%ld fund layer(s) below this fund" : "%s：本基金之下%s %ld 层基金",
-                              limit_rules[s->kind].title[l], known[v] ? "" : (l ? "at least " : "至少"), depth[v]);
-                if (breach) {
-                    ck_buf_adds(&msg[l], l ? ", above the " : "，超过");
-                    bound_text(&msg[l], s, 1, l);
-                    ck_buf_adds(&msg[l], l ? "." : "。");
-                } else {
-                    ck_buf_printf(&msg[l], l ? "; whether it meets the maximum %s cannot be determined: "
-                                                "the filing of sub-fund %s is not in the batch."
-                                             : "；是否符合上限 %s 无法确定：子基金 %s 的报送文件不在本批次中。",
-                                  s->max_text, m->nesting_missing);
-                }
-                ck_buf_printf(&ev[l], "%s: %ld%s; %s: max %s", l ? "depth" : "嵌套层级", depth[v],
-                              known[v] ? "" : "+", l ? "bound" : "限额", s->max_text);
-            }
-            emit(&add, m, s, breach ? CK_SEV_VIOLATION : CK_SEV_WARNING, r->filing, NULL, msg, ev);
-        }
+        ck_limits_nesting_emit(m, r->filing, depth[v], known[v], m->nesting_missing, 0, &add);
         if (add.n) {
             const struct ck_filing *f = r->filing;
             ck_findings_apply_exemptions(&add, f->exemptions, f->n_exemptions, f->period_start,

@@ -39,6 +39,14 @@ void ck_limits_check(const struct ck_filing *f, const struct ck_metrics *m,
 void ck_limits_nesting_depths(const struct ck_lt_node *nodes, size_t n, long *depth, int *known,
                               const char **missing);
 
+/* The nesting-depth findings of one filing, given its depth (a lower bound
+ * when !known; missing: the first sub-fund without a filing), before
+ * exemptions: a breach is a violation, an outcome the missing layer could
+ * change a warning. in_db: the sub-fund's filing is missing from the
+ * database (scan), not from the batch (check). */
+void ck_limits_nesting_emit(const struct ck_metrics *m, const struct ck_filing *f, long depth, int known,
+                            const char *missing, int in_db, struct ck_findings *out);
+
 /* `check`: measures nesting-depth limits within the batch and adds the
  * findings (exemptions applied, re-sorted). Called from the look-through
  * pass for every batch, including a batch of one. */

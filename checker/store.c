@@ -1687,18 +1687,17 @@ static char *col_dup_null(sqlite3_stmt *s, int i)
     return t ? ck_strdup((const char *)t) : NULL;
 }
 
-static int load_exemptions(struct ck_store *st, long long pk, struct ck_exemption **out, size_t *n)
+/* Also used by store_v4.c (nesting-depth findings need the exemptions). */
+int ck_store_exemptions_load(sqlite3 *db, long long pk, struct ck_exemption **out, size_t *n)
 {
     *out = NULL;
     *n = 0;
     sqlite3_stmt *s = NULL;
-    if (sqlite3_prepare_v2(st->db,
+    if (sqlite3_prepare_v2(db,
                            "SELECT rule, holding_id, authority, document, valid_from, valid_until, line"
                            " FROM exemptions WHERE filing_pk = ?1 ORDER BY seq",
-                           -1, &s, NULL) != SQLITE_OK) {
-        set_err(st, "数据库查询失败", "database query failed");
+                           -1, &s, NULL) != SQLITE_OK)
         return CK_EDB;
-    }
     sqlite3_bind_int64(s, 1, pk);
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -1713,14 +1712,18 @@ static int load_exemptions(struct ck_store *st, long long pk, struct ck_exemptio
         x->line = sqlite3_column_int64(s, 6);
     }
     sqlite3_finalize(s);
-    if (rc != SQLITE_DONE) {
-        set_err(st, "数据库查询失败", "database query failed");
-        return CK_EDB;
-    }
-    return CK_OK;
+    return rc == SQLITE_DONE ? CK_OK : CK_EDB;
 }
 
-static void free_exemptions(struct ck_exemption *x, size_t n)
+static int load_exemptions(struct ck_store *st, long long pk, struct ck_exemption **out, size_t *n)
+{
+    if (ck_store_exemptions_load(st->db, pk, out, n) == CK_OK)
+        return CK_OK;
+    set_err(st, "数据库查询失败", "database query failed");
+    return CK_EDB;
+}
+
+void ck_store_exemptions_free(struct ck_exemption *x, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         free(x[i].rule);
@@ -2076,7 +2079,7 @@ static int lt_flush(struct lt_walk *w, size_t p, size_t *out_n)
     int rc = load_exemptions(st, pk, &xs, &n_xs);
     if (rc == CK_OK) {
         ck_findings_apply_exemptions(&w->derived, xs, n_xs, ps, pe, w->eng->lang);
-        free_exemptions(xs, n_xs);
+        ck_store_exemptions_free(xs, n_xs);
         ck_findings_sort(&w->derived);
         for (size_t k = 0; k < w->derived.n && rc == CK_OK; k++) {
             rc = insert_finding(st, pk, 1000000 + (long long)k, &w->derived.v[k], 1);
@@ -2213,6 +2216,11 @@ int ck_store_lookthrough(struct ck_store *st, const struct ck_engine *eng, struc
             lt_pop(&w);
         if (lt_flush(&w, p, &out->n_derived) != CK_OK)
             goto fail;
+    }
+    size_t n_nest = 0; /* nesting-depth limits over the database graph (store_v4.c) */
+    if (ck_store4_nesting(st->db, eng, st->run_id, &n_nest) != CK_OK) {
+        set_err(st, "无法核验嵌套层级限额", "cannot measure the nesting-depth limits");
+        goto fail;
     }
     if (exec(st, "DELETE FROM lt_pending; DROP TABLE temp.lt_aff") != CK_OK || meta_set(st, "lookthrough_key", key) != CK_OK)
         goto fail;

@@ -16,6 +16,8 @@
 #include "buf.h"
 #include "ck.h"
 #include "filing_extra.h"
+#include "finding.h"
+#include "lookthrough.h"
 #include "mem.h"
 #include "metrics_store.h"
 #include "plan_limits.h"
@@ -165,7 +167,7 @@ const char ck_store4_merge_sql[] =
     "  x.early_small_coverage, x.avg_holding_years, x.avg_holding_coverage, x.hard_tech_share,"
     "  x.hard_tech_coverage, x.private_share, x.private_coverage, x.social_capital_share, x.main_field_share,"
     "  x.main_field_coverage, x.home_region_share, x.home_region_coverage, x.top_investee_share, x.hhi,"
-    "  x.null_reasons, x.nesting_max, x.nesting_line, x.nesting_document"
+    "  x.null_reasons, x.nesting_max, x.nesting_line, x.nesting_document, x.nesting_xpath, x.plan_document"
     "  FROM shard.filing_metrics x JOIN temp.m_fil m ON m.old = x.filing_pk WHERE m.fresh;"
     "INSERT INTO main.holding_details SELECT m.new, x.seq, x.fair_value, x.fair_value_fen, x.ownership,"
     "  x.controller_type, x.controller_name, x.investee_region, x.investee_legal_form, x.stage,"
@@ -452,5 +454,301 @@ int ck_store4_begin_run(sqlite3 *db, long long run_id, const struct ck_engine *e
     rc = CK_OK;
 out:
     sqlite3_finalize(s);
+    return rc;
+}
+
+/* ---- nesting-depth limits over the database ----
+ *
+ * The graph is small: the filings that carry a nesting-depth limit (found
+ * through the partial index filing_metrics_nesting) and, breadth first, the
+ * current filings of every fund they reach through `fund` holdings. Depths
+ * come from ck_limits_nesting_depths, the same walk as `check` uses over a
+ * batch (child = the latest filing of the sub-fund whose period ends at or
+ * before the parent's; cycles cut), and the findings from
+ * ck_limits_nesting_emit, so a scan and a check of the same filings say
+ * the same. */
+
+struct nest_graph {
+    struct ck_lt_node *nodes; /* strings and edges owned through the arrays below */
+    long long *pk;
+    size_t n, cap;
+    char **seen; /* fund USCCs whose current filings are loaded */
+    size_t n_seen;
+};
+
+static char *col_text(sqlite3_stmt *s, int i)
+{
+    const unsigned char *v = sqlite3_column_text(s, i);
+    return ck_strdup(v ? (const char *)v : "");
+}
+
+static size_t graph_add(struct nest_graph *g, long long pk, const char *uscc, const char *name, const char *pe)
+{
+    for (size_t i = 0; i < g->n; i++)
+        if (g->pk[i] == pk)
+            return i;
+    if (g->n == g->cap) {
+        g->cap = g->cap ? 2 * g->cap : 16;
+        g->nodes = ck_reallocarray(g->nodes, g->cap, sizeof *g->nodes);
+        g->pk = ck_reallocarray(g->pk, g->cap, sizeof *g->pk);
+    }
+    struct ck_lt_node *nd = &g->nodes[g->n];
+    memset(nd, 0, sizeof *nd);
+    nd->uscc = ck_strdup(uscc);
+    nd->name = ck_strdup(name);
+    nd->period_end = ck_strdup(pe);
+    g->pk[g->n] = pk;
+    return g->n++;
+}
+
+static void graph_free(struct nest_graph *g)
+{
+    for (size_t i = 0; i < g->n; i++) {
+        struct ck_lt_node *nd = &g->nodes[i];
+        for (size_t e = 0; e < nd->n_edges; e++) {
+            free((void *)nd->edges[e].holding);
+            free((void *)nd->edges[e].child_uscc);
+        }
+        free((void *)nd->edges);
+        free((void *)nd->uscc);
+        free((void *)nd->name);
+        free((void *)nd->period_end);
+    }
+    for (size_t i = 0; i < g->n_seen; i++)
+        free(g->seen[i]);
+    free(g->seen);
+    free(g->nodes);
+    free(g->pk);
+}
+
+/* Loads the current filings of fund uscc once. */
+static int graph_fund(sqlite3 *db, struct nest_graph *g, const char *uscc)
+{
+    for (size_t i = 0; i < g->n_seen; i++)
+        if (strcmp(g->seen[i], uscc) == 0)
+            return CK_OK;
+    g->seen = ck_reallocarray(g->seen, g->n_seen + 1, sizeof *g->seen);
+    g->seen[g->n_seen++] = ck_strdup(uscc);
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT filing_pk, fund_name, period_end FROM v_current_filings WHERE fund_uscc = ?1",
+                           -1, &s, NULL) != SQLITE_OK)
+        return CK_EDB;
+    sqlite3_bind_text(s, 1, uscc, -1, SQLITE_STATIC);
+    int step;
+    while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+        char *name = col_text(s, 1), *pe = col_text(s, 2);
+        graph_add(g, sqlite3_column_int64(s, 0), uscc, name, pe);
+        free(name);
+        free(pe);
+    }
+    sqlite3_finalize(s);
+    return step == SQLITE_DONE ? CK_OK : CK_EDB;
+}
+
+/* Loads the fund edges of node i and the filings of the funds they name. */
+static int graph_edges(sqlite3 *db, struct nest_graph *g, size_t i)
+{
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT investee_uscc, holding_id, line FROM holdings WHERE filing_pk = ?1"
+                               " AND category = 'fund' ORDER BY seq", -1, &s, NULL) != SQLITE_OK)
+        return CK_EDB;
+    sqlite3_bind_int64(s, 1, g->pk[i]);
+    struct ck_lt_edge *edges = NULL;
+    size_t n = 0;
+    int step;
+    while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+        edges = ck_reallocarray(edges, n + 1, sizeof *edges);
+        memset(&edges[n], 0, sizeof edges[n]);
+        edges[n].child_uscc = col_text(s, 0);
+        edges[n].holding = col_text(s, 1);
+        edges[n].line = sqlite3_column_int64(s, 2);
+        n++;
+    }
+    sqlite3_finalize(s);
+    g->nodes[i].edges = edges;
+    g->nodes[i].n_edges = n;
+    if (step != SQLITE_DONE)
+        return CK_EDB;
+    for (size_t e = 0; e < n; e++) {
+        char *child = ck_strdup(edges[e].child_uscc); /* g->nodes may move */
+        int rc = *child ? graph_fund(db, g, child) : CK_OK;
+        free(child);
+        if (rc != CK_OK)
+            return rc;
+    }
+    return CK_OK;
+}
+
+struct nest_parent {
+    long long pk;
+    char *period_start, *period_end, *max_text, *document, *plan_document, *xpath;
+    long line;
+    size_t node;
+};
+
+/* A text's id in texts (a new row each time: these findings are few). */
+static int text_row(sqlite3 *db, const char *body, long long *id)
+{
+    *id = 0;
+    if (body == NULL)
+        return CK_OK;
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v2(db, "INSERT INTO texts (body) VALUES (?1)", -1, &s, NULL) != SQLITE_OK)
+        return CK_EDB;
+    sqlite3_bind_text(s, 1, body, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(s) == SQLITE_DONE ? CK_OK : CK_EDB;
+    sqlite3_finalize(s);
+    *id = sqlite3_last_insert_rowid(db);
+    return rc;
+}
+
+static void bind_id(sqlite3_stmt *s, int i, long long id)
+{
+    if (id > 0)
+        sqlite3_bind_int64(s, i, id);
+}
+
+/* Writes the findings of parent p (messages stored whole: msg_* NULL). */
+static int write_findings(sqlite3 *db, long long run_id, const struct nest_parent *p,
+                          const struct ck_findings *fs)
+{
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v2(db,
+                           "INSERT INTO finding_rows (run_id, filing_pk, seq, holding_id, item, rule_id,"
+                           " severity_rank, msg_zh, args_zh, msg_en, args_en, evidence_zh, evidence_en,"
+                           " explanation, line, xpath, derived, exempted, exempted_by, exempt_authority,"
+                           " exempt_from, exempt_until) VALUES (?1, ?2,"
+                           " (SELECT coalesce(max(seq), 0) + 1 FROM finding_rows WHERE filing_pk = ?2), NULL, NULL,"
+                           " ?3, ?4, NULL, ?5, NULL, ?6, ?7, ?8, ?9, ?10, ?11, 0, ?12, ?13, ?14, ?15, ?16)",
+                           -1, &s, NULL) != SQLITE_OK)
+        return CK_EDB;
+    int rc = CK_OK;
+    for (size_t i = 0; i < fs->n && rc == CK_OK; i++) {
+        const struct ck_finding *x = &fs->v[i];
+        long long ez, ee, ex;
+        if (text_row(db, x->evidence[CK_LANG_ZH], &ez) != CK_OK || text_row(db, x->evidence[CK_LANG_EN], &ee) != CK_OK ||
+            text_row(db, x->explain, &ex) != CK_OK) {
+            rc = CK_EDB;
+            break;
+        }
+        sqlite3_reset(s);
+        sqlite3_clear_bindings(s);
+        sqlite3_bind_int64(s, 1, run_id);
+        sqlite3_bind_int64(s, 2, p->pk);
+        sqlite3_bind_text(s, 3, x->rule->id, -1, SQLITE_STATIC);
+        sqlite3_bind_int(s, 4, x->severity == CK_SEV_VIOLATION ? 2 : x->severity == CK_SEV_WARNING ? 1 : 0);
+        sqlite3_bind_text(s, 5, x->message[CK_LANG_ZH], -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 6, x->message[CK_LANG_EN], -1, SQLITE_STATIC);
+        bind_id(s, 7, ez);
+        bind_id(s, 8, ee);
+        bind_id(s, 9, ex);
+        sqlite3_bind_int64(s, 10, x->line);
+        bind_t(s, 11, *p->xpath ? p->xpath : x->xpath);
+        sqlite3_bind_int(s, 12, x->exempted);
+        bind_t(s, 13, x->exempt_document);
+        bind_t(s, 14, x->exempt_authority);
+        bind_t(s, 15, x->exempt_from);
+        bind_t(s, 16, x->exempt_until);
+        if (sqlite3_step(s) != SQLITE_DONE)
+            rc = CK_EDB;
+    }
+    sqlite3_finalize(s);
+    return rc;
+}
+
+int ck_store4_nesting(sqlite3 *db, const struct ck_engine *eng, long long run_id, size_t *out_n)
+{
+    *out_n = 0;
+    struct nest_parent *ps = NULL;
+    size_t n_ps = 0;
+    struct nest_graph g;
+    memset(&g, 0, sizeof g);
+    int rc = CK_EDB;
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_exec(db, "DELETE FROM finding_rows WHERE rule_id = 'LIM-006' AND filing_pk IN"
+                         " (SELECT filing_pk FROM filing_metrics WHERE nesting_max IS NOT NULL)",
+                     NULL, NULL, NULL) != SQLITE_OK)
+        return CK_EDB;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT m.filing_pk, f.fund_uscc, f.fund_name, f.period_start, f.period_end, m.nesting_max,"
+                           " m.nesting_line, m.nesting_document, m.plan_document, m.nesting_xpath"
+                           " FROM filing_metrics m JOIN filings f ON f.filing_pk = m.filing_pk"
+                           " WHERE m.nesting_max IS NOT NULL AND f.status = 'checked' ORDER BY m.filing_pk",
+                           -1, &s, NULL) != SQLITE_OK)
+        return CK_EDB;
+    int step;
+    while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+        ps = ck_reallocarray(ps, n_ps + 1, sizeof *ps);
+        struct nest_parent *p = &ps[n_ps++];
+        p->pk = sqlite3_column_int64(s, 0);
+        char *uscc = col_text(s, 1), *name = col_text(s, 2);
+        p->period_start = col_text(s, 3);
+        p->period_end = col_text(s, 4);
+        p->max_text = col_text(s, 5);
+        p->line = sqlite3_column_int64(s, 6);
+        p->document = col_text(s, 7);
+        p->plan_document = col_text(s, 8);
+        p->xpath = col_text(s, 9);
+        p->node = graph_add(&g, p->pk, uscc, name, p->period_end);
+        free(uscc);
+        free(name);
+    }
+    sqlite3_finalize(s);
+    if (step != SQLITE_DONE)
+        goto out;
+    for (size_t i = 0; i < g.n; i++) /* breadth first: g.n grows as funds are reached */
+        if (graph_edges(db, &g, i) != CK_OK)
+            goto out;
+    long *depth = ck_calloc(g.n + 1, sizeof *depth);
+    int *known = ck_calloc(g.n + 1, sizeof *known);
+    const char **missing = ck_calloc(g.n + 1, sizeof *missing);
+    ck_limits_nesting_depths(g.nodes, g.n, depth, known, missing);
+    rc = CK_OK;
+    for (size_t k = 0; k < n_ps && rc == CK_OK; k++) {
+        const struct nest_parent *p = &ps[k];
+        struct ck_metrics m;
+        memset(&m, 0, sizeof m);
+        struct ck_limit_spec spec;
+        memset(&spec, 0, sizeof spec);
+        spec.kind = CK_LIMIT_NESTING;
+        spec.has_max = 1;
+        if (!ck_metrics_parse_decimal(p->max_text, 8, &spec.max))
+            continue; /* not written by this version */
+        snprintf(spec.max_text, sizeof spec.max_text, "%s", p->max_text);
+        snprintf(spec.document, sizeof spec.document, "%s", p->document);
+        snprintf(m.plan_document, sizeof m.plan_document, "%s", p->plan_document);
+        spec.line = p->line;
+        m.limits = &spec;
+        m.n_limits = 1;
+        struct ck_filing f;
+        memset(&f, 0, sizeof f);
+        struct ck_findings fs;
+        ck_findings_init(&fs);
+        size_t v = p->node;
+        ck_limits_nesting_emit(&m, &f, depth[v], known[v], missing[v] && *missing[v] ? missing[v] : "?", 1, &fs);
+        struct ck_exemption *ex = NULL;
+        size_t n_ex = 0;
+        if (fs.n && (rc = ck_store_exemptions_load(db, p->pk, &ex, &n_ex)) == CK_OK) {
+            ck_findings_apply_exemptions(&fs, ex, n_ex, p->period_start, p->period_end, eng->lang);
+            rc = write_findings(db, run_id, p, &fs);
+            *out_n += fs.n;
+        }
+        ck_store_exemptions_free(ex, n_ex);
+        ck_findings_fini(&fs);
+    }
+    free(depth);
+    free(known);
+    free((void *)missing);
+out:
+    for (size_t k = 0; k < n_ps; k++) {
+        free(ps[k].period_start);
+        free(ps[k].period_end);
+        free(ps[k].max_text);
+        free(ps[k].document);
+        free(ps[k].plan_document);
+        free(ps[k].xpath);
+    }
+    free(ps);
+    graph_free(&g);
     return rc;
 }

@@ -37,4 +37,15 @@ int ck_store4_put(struct sqlite3 *db, struct ck_store4 **x, long long pk, const 
 int ck_store4_begin_run(struct sqlite3 *db, long long run_id, const struct ck_engine *eng,
                         const char *ruleset_hash);
 
+/* Inside the look-through's transaction: the nesting-depth limits
+ * (LIM-006) of every checked filing that has one, measured over the fund
+ * graph of the database, replacing the LIM-006 findings of those filings.
+ * *out_n: findings written. */
+int ck_store4_nesting(struct sqlite3 *db, const struct ck_engine *eng, long long run_id, size_t *out_n);
+
+/* The exemptions of filing pk as `check` reads them (store.c). */
+struct ck_exemption;
+int ck_store_exemptions_load(struct sqlite3 *db, long long pk, struct ck_exemption **out, size_t *n);
+void ck_store_exemptions_free(struct ck_exemption *x, size_t n);
+
 #endif

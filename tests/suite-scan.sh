@@ -253,6 +253,32 @@ check "look-through cycle: check and scan derive the same findings (rule, holdin
     '[ -s "$T/lt-check.txt" ] && cmp -s "$T/lt-check.txt" "$T/lt-scan.txt"' \
     "$(diff "$T/lt-check.txt" "$T/lt-scan.txt" | head -c 400)"
 
+# ---- nesting-depth limits over the database (LIM-006) ----
+# The three-level chain limits-breach → limits-chain-mid → limits-chain-leaf
+# (limit: at most 1 layer below). The parent scanned alone: cannot be
+# determined (warning naming the sub-fund missing from the database); the
+# rest of the chain scanned later: the parent's finding becomes the
+# violation that `check` of the three files reports, word for word.
+chain="fixtures/limits-breach.xml fixtures/limits-chain-mid.xml fixtures/limits-chain-leaf.xml"
+"$FC" check --format json $chain 2>/dev/null |
+    jq -r '.files[] | .path as $p | .findings[] | select(.rule == "LIM-006") |
+           [$p, .severity, .message, .evidence, .line, .xpath, .exempted] | map(tostring) | join("|")' >"$T/nest-check.txt"
+nestq="SELECT f.path, fi.severity, fi.message_zh, fi.evidence_zh, fi.line, fi.xpath,
+  CASE fi.exempted WHEN 1 THEN 'true' ELSE 'false' END FROM findings fi JOIN filings f USING (filing_pk)
+  WHERE fi.rule_id = 'LIM-006' ORDER BY f.path"
+scan --db "$T/nest.db" fixtures/limits-breach.xml >/dev/null 2>&1
+check "nesting depth, parent alone: a warning naming the sub-fund missing from the database" \
+    '[ "$(q "$T/nest.db" "SELECT count(*) FROM findings WHERE rule_id = '"'LIM-006'"' AND severity = '"'warning'"'
+          AND message_zh LIKE '"'%至少 1 层%91440300MA5T2M4D6H%数据库%'"'")" = 1 ]' "$(q "$T/nest.db" "$nestq")"
+scan --db "$T/nest.db" fixtures/limits-chain-mid.xml fixtures/limits-chain-leaf.xml >/dev/null 2>&1
+q "$T/nest.db" "$nestq" >"$T/nest-scan.txt"
+check "nesting depth over a three-level chain: scan (database look-through) = check (batch)" \
+    '[ "$(grep -c "|violation|.*2 层" "$T/nest-check.txt")" = 1 ] && cmp -s "$T/nest-check.txt" "$T/nest-scan.txt"' \
+    "$(diff "$T/nest-check.txt" "$T/nest-scan.txt" | head -c 600)"
+scan --db "$T/nest2.db" $chain >/dev/null 2>&1
+q "$T/nest2.db" "$nestq" >"$T/nest-scan2.txt"
+check "nesting depth: the chain in one scan = the chain in two" 'cmp -s "$T/nest-scan.txt" "$T/nest-scan2.txt"'
+
 # ---- the auditor guide, against the database `make demo` builds ----
 DEMO_DB="$T/guide.db" DEMO_DIR="$T/guide" FUNDCHECK="$FC" sh tests/demo.sh >"$T/demo.out" 2>&1
 rc=$?
