@@ -117,6 +117,36 @@ if [ $? -eq 3 ]; then ok "--min-share out of range: exit 3"; else bad "--min-sha
 if "$FUNDCHECK" report --db "$tmp/layout.db" --layout --min-funds 2 --format csv | grep -q '^concentration,440000,C27,'; then
     ok "--min-funds 2 finds the two-fund concentration"; else bad "--min-funds 2"; fi
 
+# ---- report --db X --evaluate: the preview from the stored metrics ----
+# Golden (tests/golden/044-report-evaluate/, UPDATE=1 rewrites it), and the
+# same per-fund blocks as `fundcheck evaluate` of the same files.
+gold=tests/golden/044-report-evaluate
+"$FUNDCHECK" scan --no-progress --db "$tmp/ev.db" fixtures/*.xml >/dev/null 2>&1
+(cd "$tmp" && "$FUNDCHECK" report --db ev.db --evaluate >ev.out 2>&1; echo $? >ev.rc)
+(cd "$tmp" && "$FUNDCHECK" report --db ev.db --evaluate --lang en >ev-en.out 2>&1)
+if [ -n "${UPDATE:-}" ]; then
+    mkdir -p "$gold"
+    cp "$tmp/ev.out" "$gold/expect.out"
+    cp "$tmp/ev-en.out" "$gold/expect-en.out"
+    cp "$tmp/ev.rc" "$gold/expect.rc"
+fi
+for f in .out -en.out .rc; do
+    if cmp -s "$tmp/ev$f" "$gold/expect$f"; then ok "report --evaluate (expect$f)"; else
+        bad "report --evaluate (expect$f)"; diff -u "$gold/expect$f" "$tmp/ev$f" | head -20; fi
+done
+blocks() { awk 'BEGIN { RS = ""; ORS = "\n" } { gsub(/\n/, "\001"); print }' "$1" | sort | tr '\001' '\n'; }
+"$FUNDCHECK" evaluate fixtures/*.xml >"$tmp/ev-files.out" 2>/dev/null
+tail -n +3 "$tmp/ev.out" >"$tmp/ev-db.body"
+if [ "$(grep -c '门槛' "$tmp/ev-db.body")" -ge 40 ] && [ "$(blocks "$tmp/ev-db.body")" = "$(blocks "$tmp/ev-files.out")" ]; then
+    ok "report --evaluate = evaluate of the same filings, fund by fund"
+else bad "report --evaluate = evaluate of the same filings" "$(blocks "$tmp/ev-db.body" | diff - "$tmp/ev-files.out" | head -c 400)"; fi
+sed 's/\tsocialCapitalShare\t>=\t0.50\t/\tsocialCapitalShare\t>=\t0.65\t/' rules/evaluation-1753.tsv >"$tmp/th65.tsv"
+if grep -q '社会资本占比：60.00%；门槛 ≥ 50.00% → 达到' "$tmp/ev.out" &&
+   "$FUNDCHECK" report --db "$tmp/ev.db" --evaluate --thresholds "$tmp/th65.tsv" | grep -q '社会资本占比：60.00%；门槛 ≥ 65.00% → 未达到'; then
+    ok "report --evaluate reads --thresholds"; else bad "report --evaluate reads --thresholds"; fi
+"$FUNDCHECK" report --db "$tmp/ev.db" --evaluate --format csv >/dev/null 2>&1
+if [ $? -eq 3 ]; then ok "report --evaluate refuses csv (exit 3)"; else bad "report --evaluate refuses csv"; fi
+
 # ---- evaluate: thresholds are data ----
 cp rules/evaluation-1753.tsv "$tmp/th.tsv"
 sed -i 's/\tearlySmallShare\t>=\t0.70\t/\tearlySmallShare\t>=\t0.50\t/' "$tmp/th.tsv"

@@ -17,6 +17,7 @@
 #include "buf.h"
 #include "ck.h"
 #include "cli.h"
+#include "evaluate.h"
 #include "layout.h"
 #include "mem.h"
 #include "rules.h"
@@ -29,7 +30,7 @@
 #include <string.h>
 
 enum { FMT_TEXT = 0, FMT_CSV, FMT_JSON };
-enum { R_DB = 1200, R_FORMAT, R_LANG, R_DUMP, R_HELP, R_LAYOUT, R_MIN_FUNDS, R_MIN_SHARE };
+enum { R_DB = 1200, R_FORMAT, R_LANG, R_DUMP, R_HELP, R_LAYOUT, R_MIN_FUNDS, R_MIN_SHARE, R_EVALUATE, R_THRESHOLDS };
 
 static int parse_format(const char *cmd, const char *s, int *out)
 {
@@ -92,6 +93,7 @@ static const struct dim dims[] = {
 static const char report_help[] =
     "usage: fundcheck report --db FILE [--format text|json|csv] [--lang zh|en] [--dump]\n"
     "       fundcheck report --db FILE --layout [--format text|csv] [--min-funds N] [--min-share X]\n"
+    "       fundcheck report --db FILE --evaluate [--thresholds FILE]\n"
     "\n"
     "Summarises a findings database: the current filing of each fund and period, findings\n"
     "by category, severity, province, region, government level and fund (violation, warning,\n"
@@ -102,7 +104,11 @@ static const char report_help[] =
     "and GB/T 4754 division the funds, their levels and the invested amount; divisions where at\n"
     "least N funds of one province (--min-funds, default 3) each put at least X of their invested\n"
     "amount (--min-share, default 0.2); and per province the mean pairwise cosine similarity of\n"
-    "the funds' division-investment vectors (docs/metrics.md).\n";
+    "the funds' division-investment vectors (docs/metrics.md).\n"
+    "\n"
+    "--evaluate: per fund (its latest period), the indicators the 1753号 evaluation scores, from\n"
+    "the metrics scan stored, each against its threshold with the threshold's source and\n"
+    "confidence (rules/evaluation-1753.tsv, or --thresholds FILE), as `fundcheck evaluate`.\n";
 
 static long long scalar(sqlite3 *db, const char *sql, int *ok)
 {
@@ -299,10 +305,13 @@ int ck_dbreport_main(int argc, char **argv)
         {"layout", no_argument, NULL, R_LAYOUT},
         {"min-funds", required_argument, NULL, R_MIN_FUNDS},
         {"min-share", required_argument, NULL, R_MIN_SHARE},
+        {"evaluate", no_argument, NULL, R_EVALUATE},
+        {"thresholds", required_argument, NULL, R_THRESHOLDS},
         {NULL, 0, NULL, 0},
     };
     const char *db_path = NULL;
-    int fmt = FMT_TEXT, lang = CK_LANG_ZH, dump = 0, layout = 0, c;
+    int fmt = FMT_TEXT, lang = CK_LANG_ZH, dump = 0, layout = 0, evaluate = 0, c;
+    const char *thresholds = NULL;
     struct ck_layout_opts lo = {0, CK_LANG_ZH, 3, 0.2};
     char *end = NULL;
     optind = 1;
@@ -321,6 +330,8 @@ int ck_dbreport_main(int argc, char **argv)
             break;
         case R_DUMP: dump = 1; break;
         case R_LAYOUT: layout = 1; break;
+        case R_EVALUATE: evaluate = 1; break; /* evaluate.c */
+        case R_THRESHOLDS: thresholds = optarg; break;
         case R_MIN_FUNDS:
             lo.min_funds = strtol(optarg, &end, 10);
             if (*end || lo.min_funds < 1) {
@@ -350,7 +361,14 @@ int ck_dbreport_main(int argc, char **argv)
     int rc = open_db(db_path, lang, &st);
     if (rc != CK_EXIT_CLEAN)
         return rc;
-    if (layout) {
+    if (evaluate) {
+        if (fmt != FMT_TEXT) {
+            fprintf(stderr, "fundcheck report: --evaluate prints text\n");
+            rc = CK_EXIT_USAGE;
+        } else {
+            rc = ck_evaluate_db(ck_store_db(st), db_path, lang, thresholds);
+        }
+    } else if (layout) {
         if (fmt == FMT_JSON) {
             fprintf(stderr, "fundcheck report: --layout prints text or csv\n");
             rc = CK_EXIT_USAGE;

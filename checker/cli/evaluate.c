@@ -4,7 +4,8 @@
  * 1753号 would read each fund's direction metrics. The indicators, the
  * thresholds, their source and confidence come from a data file
  * (rules/evaluation-1753.tsv, or --thresholds FILE); nothing is hard-coded.
- * Rows of one group are alternatives: the group is reached when one row is.
+ * Also `report --db X --evaluate` (ck_evaluate_db), from the metrics scan
+ * stored. Rows of one group are alternatives: the group is reached when one row is.
  * A metric that is null is "cannot be determined", never "not reached".
  */
 #include "evaluate.h"
@@ -18,6 +19,8 @@
 #include "metrics.h"
 
 #include <getopt.h>
+#include <math.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -207,11 +210,14 @@ static const char *outcome_label(int o, int en)
     return en ? "cannot be determined" : "无法判断";
 }
 
-static void print_fund(const struct ck_result *r, const struct threshold *t, size_t n, const char *path, int en)
+/* One fund: where its metrics come from (a file path, or the database's
+ * filing), the fund and period, then every threshold group. */
+static void print_fund(const char *where, const char *fund_name, const char *fund_uscc, const char *period_start,
+                       const char *period_end, const struct ck_metrics *metrics, const struct threshold *t, size_t n,
+                       const char *path, int en)
 {
-    const struct ck_filing *f = r->filing;
-    printf("%s  %s（%s）  %s %s..%s\n", r->path, f->fund_name, f->fund_uscc, en ? "period" : "报告期",
-           f->period_start, f->period_end);
+    printf("%s  %s（%s）  %s %s..%s\n", where, fund_name, fund_uscc, en ? "period" : "报告期", period_start,
+           period_end);
     printf(en ? "  evaluation preview (1753号 bonus items; thresholds from %s)\n"
               : "  评价预览（1753号加分项；门槛取自 %s）\n",
            path);
@@ -231,7 +237,7 @@ static void print_fund(const struct ck_result *r, const struct threshold *t, siz
         for (size_t j = i; j < n; j++) {
             if (strcmp(t[j].group, t[i].group) != 0)
                 continue;
-            int o = outcome(&t[j], &r->metrics);
+            int o = outcome(&t[j], metrics);
             if (o > 0)
                 group = 1;
             else if (o < 0 && group == 0)
@@ -241,7 +247,7 @@ static void print_fund(const struct ck_result *r, const struct threshold *t, siz
         for (size_t j = i; j < n; j++) {
             if (strcmp(t[j].group, t[i].group) != 0)
                 continue;
-            const struct ck_metric *x = &r->metrics.m[t[j].metric];
+            const struct ck_metric *x = &metrics->m[t[j].metric];
             ck_buf_reset(&b);
             if (x->known)
                 value_text(&b, t[j].metric, x->scaled, en);
@@ -254,7 +260,7 @@ static void print_fund(const struct ck_result *r, const struct threshold *t, siz
             ck_buf_adds(&b, t[j].at_least ? "≥ " : "≤ ");
             value_text(&b, t[j].metric, t[j].value, en);
             printf("    %s%s%s%s%s\n", ck_metric_label(t[j].metric, en), en ? ": " : "：", ck_buf_str(&b),
-                   en ? " → " : " → ", outcome_label(outcome(&t[j], &r->metrics), en));
+                   en ? " → " : " → ", outcome_label(outcome(&t[j], metrics), en));
             printf(en ? "      source: %s; confidence: %s\n" : "      来源：%s；可信度：%s\n", t[j].source,
                    confidence_label(t[j].confidence, en));
             if (*t[j].note)
@@ -327,7 +333,9 @@ int ck_evaluate_main(int argc, char **argv)
             fprintf(stderr, "fundcheck: %s:%ld: %s\n", r.path, r.err_line, r.err_msg);
             rc = CK_EXIT_FILE_ERROR;
         } else {
-            print_fund(&r, t, (size_t)nt, shown, en);
+            const struct ck_filing *f = r.filing;
+            print_fund(r.path, f->fund_name, f->fund_uscc, f->period_start, f->period_end, &r.metrics, t,
+                       (size_t)nt, shown, en);
         }
         ck_result_fini(&r);
     }
@@ -335,5 +343,112 @@ int ck_evaluate_main(int argc, char **argv)
     thresholds_free(t, (size_t)nt);
     ck_buf_fini(&def);
     ck_engine_free(eng);
+    return rc;
+}
+
+/* ---- report --db X --evaluate ---- */
+
+/* The metrics of a filing_metrics row (columns from col: value, coverage
+ * per metric as in metrics_store.c), with the reasons of its nulls. */
+static void metrics_of_row(sqlite3_stmt *s, int col, const char *null_reasons, struct ck_metrics *m)
+{
+    memset(m, 0, sizeof *m);
+    m->computed = 1;
+    static const int has_cov[CK_M_COUNT] = {1, 1, 1, 1, 0, 1, 1, 0, 0};
+    for (int k = 0; k < CK_M_COUNT; k++) {
+        struct ck_metric *x = &m->m[k];
+        x->decimals = k == CK_M_AVG_HOLDING ? 2 : 4;
+        x->has_coverage = has_cov[k];
+        if (sqlite3_column_type(s, col) != SQLITE_NULL) {
+            x->known = 1;
+            x->scaled = llround(sqlite3_column_double(s, col) * (x->decimals == 2 ? 100.0 : 10000.0));
+        } else {
+            /* "key: reason; …" — the reason's English text names its code */
+            char pat[64];
+            snprintf(pat, sizeof pat, "%s: ", ck_metric_key(k));
+            const char *at = strstr(null_reasons, pat);
+            for (int w = 1; at && w < CK_MW_COUNT; w++) {
+                const char *why = ck_metric_why_text(w, 1);
+                if (strncmp(at + strlen(pat), why, strlen(why)) == 0)
+                    x->why = w;
+            }
+        }
+        col++;
+        if (has_cov[k]) {
+            if (sqlite3_column_type(s, col) != SQLITE_NULL) {
+                x->coverage_known = 1;
+                x->coverage = llround(sqlite3_column_double(s, col) * 10000.0);
+            }
+            col++;
+        }
+    }
+}
+
+int ck_evaluate_db(sqlite3 *db, const char *db_path, int lang, const char *thresholds_path)
+{
+    char *root = NULL;
+    struct ck_buf def;
+    ck_buf_init(&def);
+    if (thresholds_path == NULL) {
+        root = ck_engine_data_root();
+        ck_buf_printf(&def, "%s/rules/evaluation-1753.tsv", root ? root : ".");
+    }
+    const char *path = thresholds_path ? thresholds_path : ck_buf_str(&def);
+    struct threshold *t = NULL;
+    long nt = load_thresholds(path, &t);
+    if (nt < 0) {
+        free(root);
+        ck_buf_fini(&def);
+        return CK_EXIT_USAGE;
+    }
+    const char *shown = path;
+    size_t rl = root ? strlen(root) : 0;
+    if (root && strncmp(path, root, rl) == 0 && path[rl] == '/')
+        shown = path + rl + 1;
+    int en = lang == CK_LANG_EN, rc = CK_EXIT_CLEAN;
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT (SELECT path FROM filings f WHERE f.filing_pk = m.filing_pk), fund_name,"
+                           " fund_uscc, period_start, period_end, null_reasons,"
+                           " early_small_share, early_small_coverage, avg_holding_years, avg_holding_coverage,"
+                           " hard_tech_share, hard_tech_coverage, private_share, private_coverage,"
+                           " social_capital_share, main_field_share, main_field_coverage, home_region_share,"
+                           " home_region_coverage, top_investee_share, hhi"
+                           " FROM v_fund_metrics m ORDER BY fund_uscc, period_end",
+                           -1, &s, NULL) != SQLITE_OK) {
+        fprintf(stderr, "fundcheck: %s:0: %s\n", db_path, sqlite3_errmsg(db));
+        rc = CK_EXIT_SYSTEM;
+        goto out;
+    }
+    printf(en ? "evaluation preview per fund (latest period of each fund; database %s)\n\n"
+              : "各基金评价预览（每只基金的最新报告期；数据库 %s）\n\n",
+           db_path);
+    int step, n = 0;
+    while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+        struct ck_metrics m;
+        const char *reasons = (const char *)sqlite3_column_text(s, 5);
+        metrics_of_row(s, 6, reasons ? reasons : "", &m);
+        const char *where = (const char *)sqlite3_column_text(s, 0), *v[4];
+        for (int i = 0; i < 4; i++) {
+            v[i] = (const char *)sqlite3_column_text(s, 1 + i);
+            if (v[i] == NULL)
+                v[i] = "";
+        }
+        print_fund(where ? where : "", v[0], v[1], v[2], v[3], &m, t, (size_t)nt, shown, en);
+        n++;
+    }
+    if (step != SQLITE_DONE) {
+        fprintf(stderr, "fundcheck: %s:0: %s\n", db_path, sqlite3_errmsg(db));
+        rc = CK_EXIT_SYSTEM;
+    } else if (n == 0) {
+        printf(en ? "no fund has metrics in this database (filings recorded before schema 4 are checked "
+                    "again by the next scan)\n"
+                  : "数据库中没有基金的方向指标（架构版本 4 之前记录的申报将在下次扫描时重新检查）\n");
+    }
+out:
+    sqlite3_finalize(s);
+    thresholds_free(t, (size_t)nt);
+    free(root);
+    ck_buf_fini(&def);
     return rc;
 }
