@@ -342,11 +342,6 @@ int ck_store4_put(sqlite3 *db, struct ck_store4 **xp, long long pk, const struct
 
 /* ---- per run ---- */
 
-static int cmp_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* SHA-256 and size of a file. CK_OK or CK_EIO. */
 static int hash_file(const char *path, char hex[65], long long *bytes)
 {
@@ -369,45 +364,131 @@ static int hash_file(const char *path, char hex[65], long long *bytes)
     return err ? CK_EIO : CK_OK;
 }
 
-/* Records every regular file of dir whose name ends with suffix ("" any). */
-static int record_dir(sqlite3_stmt *s, const char *dir, const char *kind, const char *suffix)
+struct file_ent {
+    char *name; /* owned */
+    char sha[65];
+    long long bytes;
+};
+
+static void files_free(struct file_ent *f, size_t n)
 {
-    DIR *d = dir ? opendir(dir) : NULL;
-    if (d == NULL)
-        return CK_OK;
-    char **names = NULL;
+    for (size_t i = 0; i < n; i++)
+        free(f[i].name);
+    free(f);
+}
+
+static int cmp_ent(const void *a, const void *b)
+{
+    return strcmp(((const struct file_ent *)a)->name, ((const struct file_ent *)b)->name);
+}
+
+/* Every file of dir whose name ends with suffix ("" any; dot files left
+ * out), sorted by name, with its SHA-256 and size. A missing dir is empty. */
+static void list_dir(const char *dir, const char *suffix, struct file_ent **out, size_t *n_out)
+{
+    struct file_ent *f = NULL;
     size_t n = 0;
+    DIR *d = dir ? opendir(dir) : NULL;
     struct dirent *de;
-    while ((de = readdir(d)) != NULL) {
+    while (d && (de = readdir(d)) != NULL) {
         size_t len = strlen(de->d_name), sl = strlen(suffix);
         if (de->d_name[0] == '.' || len < sl || strcmp(de->d_name + len - sl, suffix) != 0)
             continue;
-        names = ck_reallocarray(names, n + 1, sizeof *names);
-        names[n++] = ck_strdup(de->d_name);
-    }
-    closedir(d);
-    qsort(names, n, sizeof *names, cmp_name);
-    int rc = CK_OK;
-    for (size_t i = 0; i < n; i++) {
         struct ck_buf path;
         ck_buf_init(&path);
-        ck_buf_printf(&path, "%s/%s", dir, names[i]);
-        char hex[65];
-        long long bytes = -1;
-        if (hash_file(ck_buf_str(&path), hex, &bytes) == CK_OK) {
-            sqlite3_reset(s);
-            sqlite3_bind_text(s, 2, kind, -1, SQLITE_STATIC);
-            sqlite3_bind_text(s, 3, names[i], -1, SQLITE_STATIC);
-            sqlite3_bind_text(s, 4, hex, -1, SQLITE_STATIC);
-            sqlite3_bind_int64(s, 5, bytes);
-            if (sqlite3_step(s) != SQLITE_DONE)
-                rc = CK_EDB;
+        ck_buf_printf(&path, "%s/%s", dir, de->d_name);
+        struct file_ent e = {NULL, "", -1};
+        if (hash_file(ck_buf_str(&path), e.sha, &e.bytes) == CK_OK) {
+            e.name = ck_strdup(de->d_name);
+            f = ck_reallocarray(f, n + 1, sizeof *f);
+            f[n++] = e;
         }
         ck_buf_fini(&path);
-        free(names[i]);
     }
-    free(names);
+    if (d)
+        closedir(d);
+    if (n > 1)
+        qsort(f, n, sizeof *f, cmp_ent);
+    *out = f;
+    *n_out = n;
+}
+
+/* The directories a run's verdicts rest on, as run_files kinds. */
+static void provenance_dirs(const struct ck_engine *eng, const char *dirs[3])
+{
+    dirs[0] = eng->rules_dir;
+    dirs[1] = eng->schema_dir;
+    dirs[2] = eng->catalogs_dir;
+}
+static const char *const prov_kind[3] = {"rules", "schema", "catalog"};
+static const char *const prov_suffix[3] = {".xml", "", ".tsv"};
+
+/* Records the files of dir (one run_files kind). */
+static int record_dir(sqlite3_stmt *s, const char *dir, const char *kind, const char *suffix)
+{
+    struct file_ent *f;
+    size_t n;
+    list_dir(dir, suffix, &f, &n);
+    int rc = CK_OK;
+    for (size_t i = 0; i < n && rc == CK_OK; i++) {
+        sqlite3_reset(s);
+        sqlite3_bind_text(s, 2, kind, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 3, f[i].name, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 4, f[i].sha, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(s, 5, f[i].bytes);
+        if (sqlite3_step(s) != SQLITE_DONE)
+            rc = CK_EDB;
+    }
+    files_free(f, n);
     return rc;
+}
+
+long ck_store4_files_diff(sqlite3 *db, long long run_id, const struct ck_engine *eng, FILE *out, int en)
+{
+    const char *dirs[3];
+    provenance_dirs(eng, dirs);
+    long diffs = 0;
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT name, sha256 FROM run_files WHERE run_id = ?1 AND kind = ?2 ORDER BY name",
+                           -1, &s, NULL) != SQLITE_OK)
+        return -1;
+    for (int k = 0; k < 3; k++) {
+        struct file_ent *f;
+        size_t n;
+        list_dir(dirs[k], prov_suffix[k], &f, &n);
+        unsigned char *matched = ck_calloc(n + 1, 1);
+        sqlite3_reset(s);
+        sqlite3_bind_int64(s, 1, run_id);
+        sqlite3_bind_text(s, 2, prov_kind[k], -1, SQLITE_STATIC);
+        while (sqlite3_step(s) == SQLITE_ROW) {
+            const char *name = (const char *)sqlite3_column_text(s, 0), *sha = (const char *)sqlite3_column_text(s, 1);
+            size_t i = 0;
+            while (i < n && strcmp(f[i].name, name) != 0)
+                i++;
+            if (i == n) {
+                fprintf(out, en ? "%s/%s: recorded (SHA-256 %s), missing now\n"
+                                : "%s/%s：运行时记录的文件（SHA-256 %s）现已不存在\n", dirs[k], name, sha);
+                diffs++;
+                continue;
+            }
+            matched[i] = 1;
+            if (strcmp(f[i].sha, sha) != 0) {
+                fprintf(out, en ? "%s/%s: SHA-256 %s, recorded %s\n" : "%s/%s：SHA-256 %s，运行时为 %s\n",
+                        dirs[k], name, f[i].sha, sha);
+                diffs++;
+            }
+        }
+        for (size_t i = 0; i < n; i++)
+            if (!matched[i]) {
+                fprintf(out, en ? "%s/%s: not part of the run's %s files\n" : "%s/%s：不在该次运行的 %s 文件中\n",
+                        dirs[k], f[i].name, prov_kind[k]);
+                diffs++;
+            }
+        free(matched);
+        files_free(f, n);
+    }
+    sqlite3_finalize(s);
+    return diffs;
 }
 
 int ck_store4_begin_run(sqlite3 *db, long long run_id, const struct ck_engine *eng, const char *ruleset_hash)
@@ -447,10 +528,11 @@ int ck_store4_begin_run(sqlite3 *db, long long run_id, const struct ck_engine *e
                                " VALUES (?1, ?2, ?3, ?4, ?5)", -1, &s, NULL) != SQLITE_OK)
         goto out;
     sqlite3_bind_int64(s, 1, run_id);
-    if (record_dir(s, eng->rules_dir, "rules", ".xml") != CK_OK ||
-        record_dir(s, eng->schema_dir, "schema", "") != CK_OK ||
-        record_dir(s, eng->catalogs_dir, "catalog", ".tsv") != CK_OK)
-        goto out;
+    const char *dirs[3];
+    provenance_dirs(eng, dirs);
+    for (int k = 0; k < 3; k++)
+        if (record_dir(s, dirs[k], prov_kind[k], prov_suffix[k]) != CK_OK)
+            goto out;
     rc = CK_OK;
 out:
     sqlite3_finalize(s);

@@ -43,6 +43,13 @@ int ck_store4_begin_run(struct sqlite3 *db, long long run_id, const struct ck_en
  * *out_n: findings written. */
 int ck_store4_nesting(struct sqlite3 *db, const struct ck_engine *eng, long long run_id, size_t *out_n);
 
+/* Compares the files run_files recorded for run_id with the files of eng's
+ * rules, schema and shipped catalogue directories now; prints one line per
+ * difference (missing, changed, added) to out in Chinese or English (en).
+ * Returns the number of differences, or -1 on a database error. */
+#include <stdio.h>
+long ck_store4_files_diff(struct sqlite3 *db, long long run_id, const struct ck_engine *eng, FILE *out, int en);
+
 /* The exemptions of filing pk as `check` reads them (store.c). */
 struct ck_exemption;
 int ck_store_exemptions_load(struct sqlite3 *db, long long pk, struct ck_exemption **out, size_t *n);

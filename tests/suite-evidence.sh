@@ -93,5 +93,68 @@ fi
 "$FUNDCHECK" verify "$w/full" >/dev/null 2>"$w/f.err"; rc=$?
 if [ "$rc" = 3 ]; then ok "verify of a directory that is not a bundle: exit 3"; else bad "verify of a non-bundle" "exit $rc"; fi
 "$FUNDCHECK" verify --help | grep -q '^usage: fundcheck verify DIR' && ok "verify --help" || bad "verify --help"
+# ---- verify --db FILE RUN: a scan run's verdict reproduced ----
+dbin="$w/db in 中文"
+mkdir -p "$dbin"
+cp fixtures/derivatives.xml fixtures/disguised-debt.xml fixtures/exemption.xml fixtures/limits-breach.xml \
+    fixtures/direct-clean.xml "$dbin/"
+head -c 900 fixtures/negative-list.xml >"$dbin/truncated.xml"
+db="$w/v.db"
+"$FUNDCHECK" scan --no-progress --db "$db" "$dbin" >/dev/null 2>&1
+"$FUNDCHECK" verify --db "$db" 1 >"$w/vd.out" 2>"$w/vd.err"; rc=$?
+if [ "$rc" = 0 ] && grep -q '^结论一致：运行 1，6 份申报$' "$w/vd.out" && [ ! -s "$w/vd.err" ]; then
+    ok "verify --db: a scan run re-checked with its rule set and catalogue, identical (exit 0)"
+else
+    bad "verify --db" "exit $rc: $(head -c 400 "$w/vd.out") $(head -c 300 "$w/vd.err")"
+fi
+# a second run that skipped everything verifies too (its filings were recorded by run 1)
+"$FUNDCHECK" scan --no-progress --db "$db" "$dbin" >/dev/null 2>&1
+"$FUNDCHECK" verify --db "$db" --lang en 2 >"$w/vd2.out" 2>&1; rc=$?
+if [ "$rc" = 0 ] && grep -q '^verdict identical: run 2, 6 filing(s)$' "$w/vd2.out"; then
+    ok "verify --db: a run that skipped recorded filings (exit 0, --lang en)"
+else bad "verify --db of a skipping run" "exit $rc: $(head -c 300 "$w/vd2.out")"; fi
+# the recorded verdict differs from a fresh check: what differs is printed
+cp "$db" "$w/v2.db"
+sqlite3 "$w/v2.db" "DELETE FROM finding_rows WHERE rule_id = 'DRV-001'; UPDATE finding_rows SET severity_rank = 0 WHERE rule_id = 'DD-002'"
+"$FUNDCHECK" verify --db "$w/v2.db" 1 >"$w/vd3.out" 2>&1; rc=$?
+if [ "$rc" = 1 ] && grep -q '^结论不一致：运行 1' "$w/vd3.out" && grep -q '^now: .*	violation	DRV-001	' "$w/vd3.out" &&
+   grep -q '^recorded: .*	notice	DD-002	' "$w/vd3.out" && grep -q '^now: .*	violation	DD-002	' "$w/vd3.out"; then
+    ok "verify --db: a verdict that differs is shown line by line (exit 1)"
+else bad "verify --db of a differing verdict" "exit $rc: $(head -c 400 "$w/vd3.out")"; fi
+# a filing changed since the run cannot be checked again: said, exit 1
+sed -i 's/IF2606/IF2609/' "$dbin/derivatives.xml"
+"$FUNDCHECK" verify --db "$db" 1 >"$w/vd4.out" 2>&1; rc=$?
+if [ "$rc" = 1 ] && grep -q 'derivatives.xml：文件已改变（SHA-256 ' "$w/vd4.out"; then
+    ok "verify --db: a filing changed since the run (exit 1)"
+else bad "verify --db of a changed filing" "exit $rc: $(head -c 300 "$w/vd4.out")"; fi
+cp fixtures/derivatives.xml "$dbin/derivatives.xml"
+# the current rule set or catalogue is not the run's: refused, naming the file
+cp -R rules "$w/rules2"
+echo '<!-- edited after the run -->' >>"$w/rules2/derivatives.xml"
+"$FUNDCHECK" verify --db "$db" --rules "$w/rules2" 1 >"$w/vd5.out" 2>"$w/vd5.err"; rc=$?
+if [ "$rc" = 3 ] && grep -q 'rules2/derivatives.xml：SHA-256 .*运行时为 ' "$w/vd5.err" && grep -q '拒绝核验' "$w/vd5.err"; then
+    ok "verify --db refuses a rule set whose files differ from the run's (exit 3)"
+else bad "verify --db with other rules" "exit $rc: $(head -c 400 "$w/vd5.err")"; fi
+cp rules/derivatives.xml "$w/rules2/derivatives.xml"
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<rules xmlns="urn:fundcheck:rules:1"/>\n' >"$w/rules2/zz-extra.xml"
+"$FUNDCHECK" verify --db "$db" --rules "$w/rules2" --lang en 1 >/dev/null 2>"$w/vd6.err"; rc=$?
+if [ "$rc" = 3 ] && grep -q "zz-extra.xml: not part of the run's rules files" "$w/vd6.err"; then
+    ok "verify --db refuses a rule set with a file the run did not have (exit 3)"
+else bad "verify --db with an extra rule file" "exit $rc: $(head -c 400 "$w/vd6.err")"; fi
+printf '#kind\tsei-classes\n#name\tuser table\n#status\tofficial\ngbt4754_class_code\tsei_l1_name\n6510\t软件\n' \
+    >"$FUNDCHECK_CATALOG_DIR/sei-user.tsv"
+"$FUNDCHECK" verify --db "$db" 1 >/dev/null 2>"$w/vd7.err"; rc=$?
+rm -f "$FUNDCHECK_CATALOG_DIR/sei-user.tsv"
+if [ "$rc" = 3 ] && grep -q '目录版本 .*该次运行为 ' "$w/vd7.err"; then
+    ok "verify --db refuses another catalogue (exit 3)"
+else bad "verify --db with another catalogue" "exit $rc: $(head -c 400 "$w/vd7.err")"; fi
+"$FUNDCHECK" verify --db "$db" 99 >/dev/null 2>"$w/vd8.err"; rc=$?
+if [ "$rc" = 3 ] && grep -q '没有运行 99' "$w/vd8.err"; then ok "verify --db of an unknown run: exit 3"
+else bad "verify --db of an unknown run" "exit $rc: $(cat "$w/vd8.err")"; fi
+sqlite3 "$w/v2.db" "DELETE FROM run_files WHERE run_id = 1"
+"$FUNDCHECK" verify --db "$w/v2.db" 1 >/dev/null 2>"$w/vd9.err"; rc=$?
+if [ "$rc" = 3 ] && grep -q '未记录规则与目录文件' "$w/vd9.err"; then ok "verify --db of a run without provenance: exit 3"
+else bad "verify --db of a run without provenance" "exit $rc: $(cat "$w/vd9.err")"; fi
+
 echo "evidence: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

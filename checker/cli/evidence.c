@@ -39,9 +39,13 @@
 #include "report.h"
 #include "rules.h"
 #include "sha256.h"
+#include "store.h"
+#include "store_v4.h"
 
 #include <dirent.h>
+#include <sqlite3.h>
 #include <errno.h>
+#include <getopt.h>
 #include <libxml/parser.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -335,14 +339,309 @@ static int safe_rel(const char *rel)
 
 static const char verify_help[] =
     "usage: fundcheck verify DIR\n"
+    "       fundcheck verify --db FILE [--rules DIR] [--catalog-dir DIR] RUN\n"
     "\n"
     "Re-runs the check recorded in an evidence bundle (written by fundcheck check --evidence DIR)\n"
     "with the bundle's own filings, rule set, schemas and catalogues, and compares the result\n"
     "with the recorded findings. A bundle whose files do not match their recorded SHA-256 is\n"
     "refused.\n"
     "\n"
+    "--db FILE RUN: re-checks the filings that scan run RUN of the database recorded (as\n"
+    "their paths were given, relative to the current directory) with the current rule set and\n"
+    "catalogue, after checking that these are the files the run recorded (run_files: SHA-256\n"
+    "of every rule, schema and catalogue file); compares the findings of each filing (not the\n"
+    "look-through, which depends on the whole database).\n"
+    "\n"
     "exit: 0 the verdict is identical, 1 it differs (the differences are printed), 3 the bundle\n"
-    "is altered or unreadable, 4 system error.\n";
+    "is altered or unreadable, or the run's rule set or catalogue is not the current one, 4\n"
+    "system error.\n";
+
+/* ---- verify --db FILE RUN ---- */
+
+/* One canonical line per finding, as the database shows it and as a fresh
+ * check computes it; the two sets are compared. */
+static void finding_line(struct ck_buf *b, const char *path, const char *v[11])
+{
+    ck_buf_printf(b, "%s", path);
+    for (int i = 0; i < 11; i++)
+        ck_buf_printf(b, "\t%s", v[i] ? v[i] : "");
+    ck_buf_addc(b, '\n');
+}
+
+static int cmp_line(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The lines of text, sorted (the text is modified; the array borrows it). */
+static char **sorted_lines(char *text, size_t *n_out)
+{
+    char **v = NULL;
+    size_t n = 0;
+    for (char *l = text, *e; l && *l; l = e) {
+        e = strchr(l, '\n');
+        if (e)
+            *e++ = '\0';
+        v = ck_reallocarray(v, n + 1, sizeof *v);
+        v[n++] = l;
+    }
+    if (n > 1)
+        qsort(v, n, sizeof *v, cmp_line);
+    *n_out = n;
+    return v;
+}
+
+/* Prints the lines only in one side; returns how many. */
+static long diff_lines(char *recorded, char *now)
+{
+    size_t na, nb;
+    char **a = sorted_lines(recorded, &na), **b = sorted_lines(now, &nb);
+    size_t i = 0, j = 0;
+    long d = 0;
+    while (i < na || j < nb) {
+        int c = i == na ? 1 : j == nb ? -1 : strcmp(a[i], b[j]);
+        if (c == 0) {
+            i++;
+            j++;
+        } else if (c < 0) {
+            printf("recorded: %s\n", a[i++]);
+            d++;
+        } else {
+            printf("now:      %s\n", b[j++]);
+            d++;
+        }
+    }
+    free(a);
+    free(b);
+    return d;
+}
+
+static char *col_s(sqlite3_stmt *s, int i)
+{
+    const unsigned char *v = sqlite3_column_text(s, i);
+    return ck_strdup(v ? (const char *)v : "");
+}
+
+static int verify_db(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"db", required_argument, NULL, 'd'},
+        {"rules", required_argument, NULL, 'r'},
+        {"catalog-dir", required_argument, NULL, 'c'},
+        {"lang", required_argument, NULL, 'l'},
+        {NULL, 0, NULL, 0},
+    };
+    struct ck_common_opts co = {NULL, NULL, CK_LANG_ZH};
+    const char *db_path = NULL;
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'd': db_path = optarg; break;
+        case 'r': co.rules_dir = optarg; break;
+        case 'c': co.catalog_dir = optarg; break;
+        case 'l':
+            if ((co.lang = ck_cli_parse_lang(optarg)) < 0) {
+                fprintf(stderr, "fundcheck verify: unknown language '%s' (zh or en)\n", optarg);
+                return CK_EXIT_USAGE;
+            }
+            break;
+        default: fputs(verify_help, stderr); return CK_EXIT_USAGE;
+        }
+    }
+    char *end = NULL;
+    long long run_id = optind + 1 == argc ? strtoll(argv[optind], &end, 10) : 0;
+    if (db_path == NULL || run_id <= 0 || *end) {
+        fputs(verify_help, stderr);
+        return CK_EXIT_USAGE;
+    }
+    int en = co.lang == CK_LANG_EN;
+    struct ck_store *st = NULL;
+    char *err = NULL;
+    if (ck_store_open(db_path, CK_STORE_EXISTING, co.lang, &st, &err) != CK_OK) {
+        fprintf(stderr, "fundcheck verify: %s\n", err ? err : db_path);
+        free(err);
+        return CK_EXIT_SYSTEM;
+    }
+    sqlite3 *db = ck_store_db(st);
+    int rc = CK_EXIT_USAGE;
+    struct ck_engine *eng = NULL;
+    struct ck_evaluator *ev = NULL;
+    char *tool = NULL, *ruleset = NULL, *catalog = NULL, *run_lang = NULL;
+    struct ck_buf rec, now;
+    ck_buf_init(&rec);
+    ck_buf_init(&now);
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT tool_version, ruleset_hash, catalog_version,"
+                               " coalesce(json_extract(options, '$.lang'), 'zh'),"
+                               " (SELECT count(*) FROM run_files f WHERE f.run_id = r.run_id)"
+                               " FROM runs r WHERE run_id = ?1", -1, &s, NULL) != SQLITE_OK) {
+        rc = CK_EXIT_SYSTEM;
+        goto out;
+    }
+    sqlite3_bind_int64(s, 1, run_id);
+    if (sqlite3_step(s) != SQLITE_ROW) {
+        fprintf(stderr, en ? "fundcheck verify: %s: no run %lld\n" : "fundcheck verify: %s：没有运行 %lld\n",
+                db_path, run_id);
+        goto out;
+    }
+    tool = col_s(s, 0);
+    ruleset = col_s(s, 1);
+    catalog = col_s(s, 2);
+    run_lang = col_s(s, 3);
+    long long n_prov = sqlite3_column_int64(s, 4);
+    sqlite3_finalize(s);
+    s = NULL;
+    if (n_prov == 0) {
+        fprintf(stderr, en ? "fundcheck verify: %s: run %lld recorded no rule or catalogue files (run before schema 4"
+                             " or a merge); it cannot be verified\n"
+                           : "fundcheck verify: %s：运行 %lld 未记录规则与目录文件（架构版本 4 之前的运行或合并），无法核验\n",
+                db_path, run_id);
+        goto out;
+    }
+    /* evidence and explanations are worded in the run's language: check in it
+     * (--lang only chooses the language of verify's own messages) */
+    co.lang = strcmp(run_lang, "en") == 0 ? CK_LANG_EN : CK_LANG_ZH;
+    if ((eng = ck_cli_open_engine(&co)) == NULL)
+        goto out;
+    /* the rule set and catalogue must be the run's */
+    long diffs = ck_store4_files_diff(db, run_id, eng, stderr, en);
+    int refuse = diffs != 0;
+    if (strcmp(ruleset, eng->rules->version) != 0) {
+        fprintf(stderr, en ? "rule-set hash %s, the run's %s\n" : "规则集哈希 %s，该次运行为 %s\n",
+                eng->rules->version, ruleset);
+        refuse = 1;
+    }
+    if (strcmp(catalog, ck_store_catalog_version(eng)) != 0) {
+        fprintf(stderr, en ? "catalogue version %s, the run's %s\n" : "目录版本 %s，该次运行为 %s\n",
+                ck_store_catalog_version(eng), catalog);
+        refuse = 1;
+    }
+    if (refuse) {
+        fprintf(stderr, en ? "fundcheck verify: the rule set or catalogue is not the one run %lld used; refusing"
+                             " to verify (check out the run's rule files and catalogue first)\n"
+                           : "fundcheck verify：当前规则集或目录不是运行 %lld 所用的版本，拒绝核验"
+                             "（请先取回该次运行的规则文件和目录）\n",
+                run_id);
+        rc = diffs < 0 ? CK_EXIT_SYSTEM : CK_EXIT_USAGE;
+        goto out;
+    }
+    if (strcmp(tool, CK_VERSION) != 0)
+        printf(en ? "note: recorded with fundcheck %s, verified with %s\n" : "注意：该次运行使用 fundcheck %s，核验使用 %s\n",
+               tool, CK_VERSION);
+    /* the run's filings, and what the database says of each */
+    static const char q_filings[] =
+        "SELECT f.filing_pk, f.path, f.sha256, f.status, coalesce(f.error_message, ''), f.run_id,"
+        " (SELECT coalesce(json_extract(w.options, '$.lang'), 'zh') FROM runs w WHERE w.run_id = f.run_id)"
+        " FROM run_filings rf JOIN filings f ON f.filing_pk = rf.filing_pk WHERE rf.run_id = ?1 ORDER BY f.path";
+    static const char q_findings[] =
+        "SELECT severity, rule_id, holding_id, item, line, xpath, exempted, exempted_by, message_zh, message_en,"
+        " evidence_zh || '|' || coalesce(evidence_en, '') FROM findings WHERE filing_pk = ?1 AND derived = 0"
+        " AND rule_id <> 'LIM-006'";
+    sqlite3_stmt *qf = NULL;
+    if (sqlite3_prepare_v2(db, q_filings, -1, &s, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(db, q_findings, -1, &qf, NULL) != SQLITE_OK) {
+        sqlite3_finalize(qf);
+        rc = CK_EXIT_SYSTEM;
+        goto out;
+    }
+    sqlite3_bind_int64(s, 1, run_id);
+    eng->want_hash = 1;
+    ev = ck_eval_new(eng->rules, eng->catalog, co.lang);
+    size_t n_filings = 0;
+    long changed = 0;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        n_filings++;
+        long long pk = sqlite3_column_int64(s, 0);
+        const char *path = (const char *)sqlite3_column_text(s, 1), *sha = (const char *)sqlite3_column_text(s, 2);
+        const char *status = (const char *)sqlite3_column_text(s, 3);
+        long long by = sqlite3_column_int64(s, 5);
+        const char *by_lang = (const char *)sqlite3_column_text(s, 6);
+        if (by > run_id || strcmp(by_lang ? by_lang : "zh", run_lang) != 0) {
+            /* the rows are another run's: replaced later (--force), or written
+             * in another language (a skipped filing) */
+            printf(en ? "%s: its rows were written by run %lld%s; run %lld's verdict for it is not in the database\n"
+                      : "%s：其记录由运行 %lld 写入%s；数据库中没有运行 %lld 对它的结论\n",
+                   path, by, by > run_id ? (en ? " (--force)" : "（--force）") : (en ? " in another language" : "（另一种语言）"),
+                   run_id);
+            changed++;
+            continue;
+        }
+        ck_buf_printf(&rec, "%s\tstatus\t%s\t%s\n", path, status,
+                      strcmp(status, "error") == 0 ? (const char *)sqlite3_column_text(s, 4) : "");
+        sqlite3_reset(qf);
+        sqlite3_bind_int64(qf, 1, pk);
+        while (sqlite3_step(qf) == SQLITE_ROW) {
+            const char *v[11];
+            for (int i = 0; i < 11; i++)
+                v[i] = (const char *)sqlite3_column_text(qf, i);
+            finding_line(&rec, path, v);
+        }
+        char *data = NULL;
+        size_t len = 0;
+        char hex[65] = "";
+        if (slurp(path, &data, &len) == 0)
+            ck_sha256_hex(data, len, hex);
+        if (*sha && strcmp(hex, sha) != 0) {
+            printf(en ? "%s: %s (SHA-256 %s, recorded %s): cannot be checked again\n"
+                      : "%s：%s（SHA-256 %s，运行时为 %s），无法重新检查\n",
+                   path, *hex ? (en ? "changed" : "文件已改变") : (en ? "missing" : "文件不存在"), *hex ? hex : "-", sha);
+            changed++;
+            free(data);
+            continue;
+        }
+        struct ck_result r;
+        if (data)
+            ck_check_bytes(eng, ev, path, data, len, &r);
+        else
+            ck_check_path(eng, ev, path, &r);
+        free(data);
+        if (r.status != CK_OK) {
+            ck_buf_printf(&now, "%s\tstatus\terror\t%s\n", path, r.err_msg ? r.err_msg : ck_strerror(r.status));
+        } else {
+            ck_buf_printf(&now, "%s\tstatus\tchecked\t\n", path);
+            for (size_t i = 0; i < r.findings.n; i++) {
+                const struct ck_finding *x = &r.findings.v[i];
+                char line[32], exm[4];
+                snprintf(line, sizeof line, "%ld", x->line);
+                snprintf(exm, sizeof exm, "%d", x->exempted);
+                struct ck_buf evi;
+                ck_buf_init(&evi);
+                ck_buf_printf(&evi, "%s|%s", x->evidence[CK_LANG_ZH] ? x->evidence[CK_LANG_ZH] : "",
+                              x->evidence[CK_LANG_EN] ? x->evidence[CK_LANG_EN] : "");
+                const char *v[11] = {ck_severity_name(x->severity), x->rule->id, x->holding, x->item, line, x->xpath,
+                                     exm, x->exempt_document, x->message[CK_LANG_ZH], x->message[CK_LANG_EN],
+                                     x->evidence[CK_LANG_ZH] ? ck_buf_str(&evi) : NULL};
+                finding_line(&now, path, v);
+                ck_buf_fini(&evi);
+            }
+        }
+        ck_result_fini(&r);
+    }
+    sqlite3_finalize(qf);
+    long d = diff_lines(rec.len ? rec.p : (char *)"", now.len ? now.p : (char *)"");
+    if (d == 0 && changed == 0) {
+        printf(en ? "verdict identical: run %lld, %zu filing(s)\n" : "结论一致：运行 %lld，%zu 份申报\n", run_id, n_filings);
+        rc = CK_EXIT_CLEAN;
+    } else {
+        printf(en ? "verdict differs: run %lld, %ld difference(s), %ld filing(s) that cannot be checked again\n"
+                  : "结论不一致：运行 %lld，%ld 处不同，%ld 份申报无法重新检查\n",
+               run_id, d, changed);
+        rc = CK_EXIT_FINDINGS;
+    }
+out:
+    sqlite3_finalize(s);
+    ck_eval_free(ev);
+    ck_engine_free(eng);
+    ck_store_close(st);
+    ck_buf_fini(&rec);
+    ck_buf_fini(&now);
+    free(tool);
+    free(ruleset);
+    free(catalog);
+    free(run_lang);
+    return rc;
+}
 
 int ck_verify_main(int argc, char **argv)
 {
@@ -354,6 +653,9 @@ int ck_verify_main(int argc, char **argv)
         printf("fundcheck %s\n", CK_VERSION);
         return CK_EXIT_CLEAN;
     }
+    for (int i = 1; i < argc; i++)
+        if (strcmp(argv[i], "--db") == 0 || strncmp(argv[i], "--db=", 5) == 0)
+            return verify_db(argc, argv);
     if (argc != 2) {
         fputs(verify_help, stderr);
         return CK_EXIT_USAGE;
