@@ -151,6 +151,12 @@ else bad "verify --db with another catalogue" "exit $rc: $(head -c 400 "$w/vd7.e
 "$FUNDCHECK" verify --db "$db" 99 >/dev/null 2>"$w/vd8.err"; rc=$?
 if [ "$rc" = 3 ] && grep -q '没有运行 99' "$w/vd8.err"; then ok "verify --db of an unknown run: exit 3"
 else bad "verify --db of an unknown run" "exit $rc: $(cat "$w/vd8.err")"; fi
+"$FUNDCHECK" merge --db "$w/m.db" "$db" >/dev/null 2>&1
+"$FUNDCHECK" verify --db "$w/m.db" 1 >/dev/null 2>"$w/vm.err"; rc=$?
+"$FUNDCHECK" verify --db "$w/m.db" 2 >"$w/vm2.out" 2>&1; rc2=$?
+if [ "$rc" = 3 ] && grep -q '是一次合并' "$w/vm.err" && [ "$rc2" = 0 ] && grep -q '^结论一致：运行 2，6 份申报$' "$w/vm2.out"; then
+    ok "verify --db after merge: the merge run is refused, the shard's run verifies in the merged database"
+else bad "verify --db after merge" "exit $rc/$rc2: $(cat "$w/vm.err" "$w/vm2.out" | head -c 300)"; fi
 sqlite3 "$w/v2.db" "DELETE FROM run_files WHERE run_id = 1"
 "$FUNDCHECK" verify --db "$w/v2.db" 1 >/dev/null 2>"$w/vd9.err"; rc=$?
 if [ "$rc" = 3 ] && grep -q '未记录规则与目录文件' "$w/vd9.err"; then ok "verify --db of a run without provenance: exit 3"

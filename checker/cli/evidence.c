@@ -474,7 +474,8 @@ static int verify_db(int argc, char **argv)
     sqlite3_stmt *s = NULL;
     if (sqlite3_prepare_v2(db, "SELECT tool_version, ruleset_hash, catalog_version,"
                                " coalesce(json_extract(options, '$.lang'), 'zh'),"
-                               " (SELECT count(*) FROM run_files f WHERE f.run_id = r.run_id)"
+                               " (SELECT count(*) FROM run_files f WHERE f.run_id = r.run_id),"
+                               " json_extract(options, '$.merge') IS NOT NULL"
                                " FROM runs r WHERE run_id = ?1", -1, &s, NULL) != SQLITE_OK) {
         rc = CK_EXIT_SYSTEM;
         goto out;
@@ -490,8 +491,16 @@ static int verify_db(int argc, char **argv)
     catalog = col_s(s, 2);
     run_lang = col_s(s, 3);
     long long n_prov = sqlite3_column_int64(s, 4);
+    int is_merge = sqlite3_column_int(s, 5);
     sqlite3_finalize(s);
     s = NULL;
+    if (is_merge) {
+        fprintf(stderr, en ? "fundcheck verify: %s: run %lld is a merge, which checked nothing; verify the runs it"
+                             " copied from the shards\n"
+                           : "fundcheck verify: %s：运行 %lld 是一次合并，未检查任何申报；请核验它从分片复制的运行\n",
+                db_path, run_id);
+        goto out;
+    }
     if (n_prov == 0) {
         fprintf(stderr, en ? "fundcheck verify: %s: run %lld recorded no rule or catalogue files (run before schema 4"
                              " or a merge); it cannot be verified\n"
