@@ -43,7 +43,7 @@ mutate() {
     done
 }
 
-corpora() { ls tests/corpus/*.xml tests/redteam/*.xml 2>/dev/null; }
+corpora() { ls tests/corpus/*.xml tests/redteam/*.xml tests/redteam/round2/*.xml 2>/dev/null; }
 
 # run_all DATA-ROOT OUT-PREFIX: rules test and rules corpus with that data root
 run_all() {
@@ -100,7 +100,9 @@ trap 'rm -rf "$work"' EXIT
 make_root "$work/base"
 cp -R rules "$work/base/rules"
 run_all "$work/base" "$work/base"
-if ! grep -q '^rc=0$' "$work/base.test" || ! grep -q '^rc=0$' "$work/base.corpus"; then
+# the corpus may exit 1 (red-team cases the rules still miss): mutants are
+# compared with this baseline case by case, so only a crash (rc > 1) is fatal
+if ! grep -q '^rc=0$' "$work/base.test" || ! grep -q '^rc=[01]$' "$work/base.corpus"; then
     echo "FAIL the unmutated rule set does not pass its own tests"
     tail -n 5 "$work/base.test" "$work/base.corpus"
     echo "mutation: 0 passed, 1 failed"
