@@ -152,7 +152,10 @@ static void evaluate(const struct ck_engine *eng, struct ck_evaluator *ev, const
                      struct ck_result *out)
 {
     struct ck_filing *f = out->filing;
+    struct ck_profile *prof = ck_eval_profile(ev);
+    double t0 = prof ? ck_now() : 0;
     ck_eval_doc(ev, f->doc, f->period_start, f->period_end, only, &out->findings, &out->rule_errors);
+    double t1 = prof ? ck_now() : 0;
     struct ck_metrics_scratch scratch;
     ck_metrics_compute(f, eng->catalog, &out->metrics, &scratch);
     if (only == NULL) /* a rule's own examples test that rule alone */
@@ -162,6 +165,18 @@ static void evaluate(const struct ck_engine *eng, struct ck_evaluator *ev, const
                                  f->period_end, eng->lang);
     ck_findings_sort(&out->findings);
     ck_filing_release_doc(f);
+    if (prof) {
+        prof->stage_seconds[CK_STAGE_EVAL] += t1 - t0;
+        prof->stage_seconds[CK_STAGE_AFTER] += ck_now() - t1;
+        prof->filings++;
+    }
+}
+
+static void add_load_time(struct ck_evaluator *ev, double t0)
+{
+    struct ck_profile *prof = ck_eval_profile(ev);
+    if (prof)
+        prof->stage_seconds[CK_STAGE_LOAD] += ck_now() - t0;
 }
 
 void ck_check_path(const struct ck_engine *eng, struct ck_evaluator *ev, const char *path,
@@ -170,8 +185,10 @@ void ck_check_path(const struct ck_engine *eng, struct ck_evaluator *ev, const c
     memset(out, 0, sizeof *out);
     out->path = ck_strdup(path);
     ck_findings_init(&out->findings);
+    double t0 = ck_eval_profile(ev) ? ck_now() : 0;
     out->status = ck_filing_load_diags(path, eng->schema, eng->want_hash, &out->filing, &out->err_line,
                                        &out->err_msg, &out->diags);
+    add_load_time(ev, t0);
     if (out->status == CK_OK)
         evaluate(eng, ev, NULL, out);
 }
@@ -182,8 +199,10 @@ void ck_check_bytes(const struct ck_engine *eng, struct ck_evaluator *ev, const 
     memset(out, 0, sizeof *out);
     out->path = ck_strdup(path);
     ck_findings_init(&out->findings);
+    double t0 = ck_eval_profile(ev) ? ck_now() : 0;
     out->status = ck_filing_load_buffer_diags(path, bytes, len, eng->schema, eng->want_hash, &out->filing,
                                               &out->err_line, &out->err_msg, &out->diags);
+    add_load_time(ev, t0);
     if (out->status == CK_OK)
         evaluate(eng, ev, NULL, out);
 }
@@ -194,7 +213,9 @@ void ck_check_doc(const struct ck_engine *eng, struct ck_evaluator *ev, const ch
     memset(out, 0, sizeof *out);
     out->path = ck_strdup(path);
     ck_findings_init(&out->findings);
+    double t0 = ck_eval_profile(ev) ? ck_now() : 0;
     out->status = ck_filing_from_doc(path, doc, eng->schema, &out->filing, &out->err_line, &out->err_msg);
+    add_load_time(ev, t0);
     if (out->status == CK_OK)
         evaluate(eng, ev, only, out);
 }
