@@ -46,9 +46,37 @@ char *ck_eval_template(struct ck_evaluator *ev, const struct ck_template *t, xml
  * store keeps both. */
 void ck_eval_set_langs(struct ck_evaluator *ev, unsigned mask);
 
-/* Per-rule timing (for `check --profile` and the benchmarks). */
+/*
+ * Profile (for `check --profile` and the benchmarks): per rule the time,
+ * the candidate context nodes evaluated and the PCRE2 searches made; per
+ * stage the time. Summed over every filing an evaluator checked; the
+ * profiles of several workers are added with ck_profile_add.
+ */
+enum ck_stage {
+    CK_STAGE_OPEN,   /* loading schema, catalogue and rules */
+    CK_STAGE_LOAD,   /* reading, parsing, schema validation, fact record */
+    CK_STAGE_EVAL,   /* rule evaluation (all rules, ck_eval_doc) */
+    CK_STAGE_AFTER,  /* metrics, plan limits, exemptions, sorting, freeing the DOM */
+    CK_STAGE_OUTPUT, /* look-through across filings and writing the reports */
+    CK_STAGE_COUNT
+};
+struct ck_profile {
+    size_t n_rules;
+    double *rule_seconds;      /* owned; n_rules */
+    unsigned long *rule_calls; /* owned; candidate context nodes evaluated */
+    unsigned long *rule_regex; /* owned; PCRE2 searches made */
+    double stage_seconds[CK_STAGE_COUNT];
+    unsigned long filings;     /* filings that reached evaluation */
+};
 void ck_eval_profile_enable(struct ck_evaluator *ev);
-void ck_eval_profile_print(const struct ck_evaluator *ev, FILE *out);
+/* The evaluator's profile, NULL when profiling is off. */
+struct ck_profile *ck_eval_profile(struct ck_evaluator *ev);
+struct ck_profile *ck_profile_new(size_t n_rules);
+void ck_profile_add(struct ck_profile *into, const struct ck_profile *from);
+void ck_profile_print(const struct ck_profile *p, const struct ck_ruleset *rs, FILE *out);
+void ck_profile_free(struct ck_profile *p);
+/* Monotonic seconds, for stage timing. */
+double ck_now(void);
 
 /* PCRE2 match-limit hits seen by this evaluator so far. */
 unsigned long ck_eval_regex_limit_hits(const struct ck_evaluator *ev);

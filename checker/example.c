@@ -2,6 +2,7 @@
 #include "example.h"
 
 #include "ck.h"
+#include "filing.h"
 
 #include <libxml/parser.h>
 #include <string.h>
@@ -38,7 +39,7 @@ static xmlNodePtr find_child(xmlNodePtr parent, const char *name)
 
 static xmlNodePtr parse_template(xmlDocPtr doc, const char *tpl)
 {
-    xmlDocPtr t = xmlReadMemory(tpl, (int)strlen(tpl), "template", "UTF-8", XML_PARSE_NONET);
+    xmlDocPtr t = ck_xml_read_quiet("template", tpl, strlen(tpl), XML_PARSE_NONET);
     if (t == NULL)
         return NULL;
     xmlNodePtr n = xmlDocCopyNode(xmlDocGetRootElement(t), doc, 1);

@@ -24,9 +24,9 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <libxml/parser.h>
 #include <limits.h>
 #include <libxml/SAX2.h>
+#include <libxml/parser.h>
 #include <libxml/xpath.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,6 +65,14 @@ static void collect_error(void *data, xmlErrorPtr err)
     /* One diagnostic is one line: libxml2's encoding errors carry "\nBytes: …". */
     for (size_t i = 0; i < n; i++)
         ck_buf_addc(&pe->msg, m[i] == '\n' || m[i] == '\r' ? ' ' : m[i]);
+}
+
+/* The parser context's own structured handler (libxml2 passes the context,
+ * whose _private is our collector): no global handler is touched. */
+static void collect_parse_error(void *ctx, xmlErrorPtr err)
+{
+    xmlParserCtxtPtr pctx = ctx;
+    collect_error(pctx->_private, err);
 }
 
 static void refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *ext_id,
@@ -424,12 +432,14 @@ int ck_filing_load_buffer_diags(const char *path, const char *buf, size_t len, x
     pe.diags = diags;
     pctx->_private = &pe;
     pctx->sax->internalSubset = refuse_doctype;
-    xmlSetStructuredErrorFunc(&pe, collect_error);
+    pctx->sax->serror = collect_parse_error;
+    struct ck_xml_errsave save;
+    ck_xml_errors_route(&save, collect_error, &pe);
     xmlDocPtr doc = xmlCtxtReadMemory(pctx, buf + skip, (int)(len - skip), path, NULL,
                                       XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+    ck_xml_errors_restore(&save);
     int well_formed = pctx->wellFormed;
     xmlFreeParserCtxt(pctx);
-    xmlSetStructuredErrorFunc(NULL, NULL);
     if (doc == NULL || !well_formed || pe.doctype) {
         xmlFreeDoc(doc);
         *err_line = pe.line;
@@ -448,6 +458,41 @@ int ck_filing_load_buffer_diags(const char *path, const char *buf, size_t len, x
         (*out)->bytes = len;
     }
     return rc;
+}
+
+static void ignore_error(void *ctx, xmlErrorPtr err)
+{
+    (void)ctx;
+    (void)err;
+}
+
+void ck_xml_errors_route(struct ck_xml_errsave *save, xmlStructuredErrorFunc fn, void *data)
+{
+    save->fn = xmlStructuredError;
+    save->ctx = xmlStructuredErrorContext;
+    xmlSetStructuredErrorFunc(data, fn);
+}
+
+void ck_xml_errors_restore(const struct ck_xml_errsave *save)
+{
+    xmlSetStructuredErrorFunc(save->ctx, save->fn);
+}
+
+xmlDocPtr ck_xml_read_quiet(const char *file, const char *mem, size_t len, int options)
+{
+    if (mem != NULL && len > INT_MAX)
+        return NULL;
+    xmlParserCtxtPtr pctx = xmlNewParserCtxt();
+    if (pctx == NULL)
+        return NULL;
+    pctx->sax->serror = ignore_error;
+    struct ck_xml_errsave save;
+    ck_xml_errors_route(&save, ignore_error, NULL);
+    xmlDocPtr doc = mem ? xmlCtxtReadMemory(pctx, mem, (int)len, file, NULL, options)
+                        : xmlCtxtReadFile(pctx, file, NULL, options);
+    ck_xml_errors_restore(&save);
+    xmlFreeParserCtxt(pctx);
+    return doc;
 }
 
 void ck_filing_release_doc(struct ck_filing *f)

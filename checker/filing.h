@@ -8,6 +8,7 @@
  * step gets a line and a reason; nothing is printed here.
  */
 #include <libxml/tree.h>
+#include <libxml/xmlerror.h>
 #include <libxml/xmlschemas.h>
 #include <stddef.h>
 
@@ -72,6 +73,29 @@ int ck_filing_from_doc(const char *path, xmlDocPtr doc, xmlSchemaPtr schema, str
                        long *err_line, char **err_msg);
 
 /* Frees the DOM but keeps the facts (memory stays bounded in batches). */
+/*
+ * libxml2 2.9 raises encoding and I/O errors without a context (so no
+ * parser-context handler sees them) and has no xmlCtxtSetErrorHandler. Its
+ * structured-handler global is per thread, so around one parse call the
+ * library points the calling thread's handler at its own collector and puts
+ * the caller's handler back exactly as it was (function and context) before
+ * returning: the caller's handler is never called for the library's errors
+ * and is never left replaced. Errors with a context go to the parser
+ * context's own sax->serror.
+ */
+struct ck_xml_errsave {
+    xmlStructuredErrorFunc fn;
+    void *ctx;
+};
+void ck_xml_errors_route(struct ck_xml_errsave *save, xmlStructuredErrorFunc fn, void *data);
+void ck_xml_errors_restore(const struct ck_xml_errsave *save);
+
+/* Reads an XML document of the tool's own data (a file when mem is NULL,
+ * else len bytes at mem) with a parser context whose errors go nowhere: the
+ * caller reports the failure in its own words, and no libxml2 handler the
+ * embedding program installed is called or replaced. */
+xmlDocPtr ck_xml_read_quiet(const char *file, const char *mem, size_t len, int options);
+
 void ck_filing_release_doc(struct ck_filing *f);
 void ck_filing_free(struct ck_filing *f);
 

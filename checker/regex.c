@@ -78,6 +78,7 @@ void ck_regex_scratch_free(struct ck_regex_scratch *s)
 int ck_regex_search(const pcre2_code *re, struct ck_regex_scratch *s, const char *text,
                     size_t len, size_t *out_start, size_t *out_end)
 {
+    s->searches++;
     int rc = pcre2_match(re, (PCRE2_SPTR)text, len, 0, PCRE2_NO_UTF_CHECK, s->md, s->mctx);
     if (rc < 0) {
         if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||

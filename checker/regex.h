@@ -42,6 +42,7 @@ struct ck_regex_scratch {
     pcre2_match_context *mctx;  /* owned; carries the match limits */
     pcre2_jit_stack *jit_stack; /* owned */
     unsigned long limit_hits;   /* matches abandoned at the match limit */
+    unsigned long searches;     /* ck_regex_search calls (for --profile) */
     unsigned long generation;   /* bumped per document */
     struct ck_regex_memo *memo; /* owned; CK_REGEX_MEMO_SLOTS entries */
 };

@@ -10,6 +10,7 @@
 
 #include "buf.h"
 #include "ck.h"
+#include "filing.h"
 #include "mem.h"
 #include "plan_limits.h"
 #include "xenv.h"
@@ -391,6 +392,13 @@ static void schema_error(void *data, xmlErrorPtr err)
     free(msg);
 }
 
+/* The parser context's own structured handler: _private is the loader. */
+static void parse_error(void *ctx, xmlErrorPtr err)
+{
+    xmlParserCtxtPtr pctx = ctx;
+    schema_error(pctx->_private, err);
+}
+
 static int filter_xml(const struct dirent *d)
 {
     size_t n = strlen(d->d_name);
@@ -425,7 +433,12 @@ int ck_rules_load(const char *rules_dir, const char *schema_path, struct ck_rule
     ck_xfunc_register(ld.check_ctx);
 
     xmlSchemaParserCtxtPtr spc = xmlSchemaNewParserCtxt(schema_path);
+    if (spc != NULL)
+        xmlSchemaSetParserStructuredErrors(spc, schema_error, &ld);
+    struct ck_xml_errsave save;
+    ck_xml_errors_route(&save, schema_error, &ld); /* the XSD file's own parse */
     xmlSchemaPtr schema = spc ? xmlSchemaParse(spc) : NULL;
+    ck_xml_errors_restore(&save);
     xmlSchemaFreeParserCtxt(spc);
     if (schema == NULL) {
         ld.file = schema_path;
@@ -450,14 +463,20 @@ int ck_rules_load(const char *rules_dir, const char *schema_path, struct ck_rule
         ld.file = ck_buf_str(&path);
         hash_bytes(&h, ld.file + strlen(rules_dir), strlen(ld.file + strlen(rules_dir)));
         xmlParserCtxtPtr pctx = xmlNewParserCtxt();
-        xmlSetStructuredErrorFunc(&ld, schema_error);
-        xmlDocPtr doc = xmlCtxtReadFile(pctx, ld.file, NULL,
-                                        XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
-        xmlFreeParserCtxt(pctx);
+        xmlDocPtr doc = NULL;
+        if (pctx != NULL) {
+            pctx->_private = &ld;
+            pctx->sax->serror = parse_error;
+            struct ck_xml_errsave psave;
+            ck_xml_errors_route(&psave, schema_error, &ld);
+            doc = xmlCtxtReadFile(pctx, ld.file, NULL,
+                                  XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
+            ck_xml_errors_restore(&save);
+            xmlFreeParserCtxt(pctx);
+        }
         if (doc == NULL) {
             if (ld.n_errors == 0)
                 load_error(&ld, 0, "cannot read the rule file");
-            xmlSetStructuredErrorFunc(NULL, NULL);
             ck_buf_fini(&path);
             continue;
         }
@@ -471,7 +490,6 @@ int ck_rules_load(const char *rules_dir, const char *schema_path, struct ck_rule
         xmlSchemaSetValidStructuredErrors(vctx, schema_error, &ld);
         int valid = xmlSchemaValidateDoc(vctx, doc);
         xmlSchemaFreeValidCtxt(vctx);
-        xmlSetStructuredErrorFunc(NULL, NULL);
         xmlChar *dump = NULL;
         int dump_len = 0;
         xmlDocDumpMemory(doc, &dump, &dump_len);

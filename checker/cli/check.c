@@ -70,7 +70,7 @@ static const char help_zh[] =
     "  --rules 目录             规则目录（默认：安装的规则）\n"
     "  --catalog-dir 目录       用户目录数据（导入的版本、省级目录）\n"
     "  --config 文件            配置文件（默认 ~/.config/fundcheck/config.ini）\n"
-    "  --profile                把每条规则耗时打印到标准错误\n"
+    "  --profile                把各阶段和每条规则的耗时（微秒）、调用和正则次数打印到标准错误\n"
     "  --evidence 目录          另把证据包写入该目录（新建或为空）：报送文件、规则文件、格式定义和\n"
     "                           目录数据及其 SHA-256、工具版本和检查结果；`fundcheck verify 目录` 可复核\n"
     "\n"
@@ -110,7 +110,7 @@ static const char help_en[] =
     "  --rules DIR              rule directory (default: the installed rules)\n"
     "  --catalog-dir DIR        user catalogue directory (imported editions, provincial lists)\n"
     "  --config FILE            defaults file (default ~/.config/fundcheck/config.ini)\n"
-    "  --profile                print the time spent in each rule to stderr\n"
+    "  --profile                print microseconds, calls and regex searches per stage and rule to stderr\n"
     "  --evidence DIR           also write an evidence bundle into DIR (new or empty): the filings,\n"
     "                           rule files, schemas and catalogues with their SHA-256, the tool\n"
     "                           version and the findings; `fundcheck verify DIR` re-runs it\n"
@@ -294,7 +294,8 @@ struct pool {
     const struct ck_engine *eng;
     const struct paths *paths;
     struct ck_result *res;
-    int lang, profile;
+    int lang;
+    struct ck_profile *profile; /* sum over the workers; NULL unless --profile */
     size_t next;
     unsigned long limit_hits;
     pthread_mutex_t mu;
@@ -315,9 +316,8 @@ static void *worker(void *arg)
             break;
         ck_check_path(pl->eng, ev, pl->paths->v[i], &pl->res[i]);
     }
-    if (pl->profile)
-        ck_eval_profile_print(ev, stderr);
     pthread_mutex_lock(&pl->mu);
+    ck_profile_add(pl->profile, ck_eval_profile(ev));
     pl->limit_hits += ck_eval_regex_limit_hits(ev);
     pthread_mutex_unlock(&pl->mu);
     ck_eval_free(ev);
@@ -567,6 +567,7 @@ int ck_check_main(int argc, char **argv)
         rc = CK_EXIT_USAGE;
     }
     struct ck_engine *eng = NULL;
+    double t_open = ck_now();
     if (rc == CK_EXIT_CLEAN && (eng = ck_cli_open_engine(&co)) == NULL)
         rc = CK_EXIT_USAGE;
     if (eng && (bad = ck_noise_check_names(&nz, eng->rules)) != NULL) {
@@ -586,7 +587,10 @@ int ck_check_main(int argc, char **argv)
         rc = CK_EXIT_FILE_ERROR;
     size_t n = paths.n;
     struct ck_result *res = ck_calloc(n, sizeof *res);
-    struct pool pl = {eng, &paths, res, co.lang, profile, 0, 0, PTHREAD_MUTEX_INITIALIZER};
+    struct ck_profile *prof = profile ? ck_profile_new(eng->rules->n_rules) : NULL;
+    if (prof)
+        prof->stage_seconds[CK_STAGE_OPEN] = ck_now() - t_open;
+    struct pool pl = {eng, &paths, res, co.lang, prof, 0, 0, PTHREAD_MUTEX_INITIALIZER};
     if ((size_t)jobs > n)
         jobs = (int)n;
     if (jobs <= 1) {
@@ -603,6 +607,7 @@ int ck_check_main(int argc, char **argv)
             pthread_join(th[i], NULL);
     }
     pthread_mutex_destroy(&pl.mu);
+    double t_out = ck_now();
     struct ck_evaluator *ev = ck_eval_new(eng->rules, eng->catalog, co.lang);
     ck_lookthrough_results(eng, ev, res, n);
     ck_eval_free(ev);
@@ -656,6 +661,12 @@ int ck_check_main(int argc, char **argv)
     for (size_t i = 0; i < n_out; i++)
         if (write_report(outs[i].fmt, outs[i].path, eng, res, n, &ro, en) != 0)
             rc = CK_EXIT_SYSTEM;
+    if (prof) {
+        fflush(stdout);
+        prof->stage_seconds[CK_STAGE_OUTPUT] = ck_now() - t_out;
+        ck_profile_print(prof, eng->rules, stderr);
+        ck_profile_free(prof);
+    }
     for (size_t i = 0; i < n; i++)
         ck_result_fini(&res[i]);
     free(res);

@@ -6,6 +6,8 @@
 
 #include "fundcheck.h"
 
+#include <libxml/globals.h>
+#include <libxml/xmlerror.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,11 +45,60 @@ struct job {
     const struct ck_engine *eng;
     char *const *want;
     int mismatches, errors;
+    int handler_changed, handler_calls; /* the thread's own libxml2 handlers */
 };
+
+/* A caller's own libxml2 handlers (per thread in libxml2): the library must
+ * neither replace nor call them. */
+static _Thread_local int caller_handler_calls;
+static void caller_serror(void *data, xmlErrorPtr err)
+{
+    (void)data;
+    (void)err;
+    caller_handler_calls++;
+}
+static void caller_generic(void *data, const char *fmt, ...)
+{
+    (void)data;
+    (void)fmt;
+    caller_handler_calls++;
+}
+
+/* Filings whose errors come from the parser, the DOCTYPE guard and the
+ * schema validator. */
+static const char *const bad_filings[] = {
+    "not xml <",
+    "<?xml version=\"1.0\"?><!DOCTYPE f [<!ENTITY a \"b\">]><f>&a;</f>",
+    "<?xml version=\"1.0\"?><filing xmlns=\"urn:gif:filing:1\"><bogus/></filing>",
+};
+
+/* Checks the bad filings; returns how many did not give a clean "not
+ * checked" result. */
+static int check_bad_filings(struct ck_worker *w)
+{
+    int wrong = 0;
+    for (size_t i = 0; i < sizeof bad_filings / sizeof bad_filings[0]; i++) {
+        struct ck_result *res = NULL;
+        if (ck_check_buffer(w, "bad.xml", bad_filings[i], strlen(bad_filings[i]), &res) != CK_OK ||
+            ck_result_status(res) == CK_OK)
+            wrong++;
+        ck_result_free(res);
+    }
+    /* encoding errors, which libxml2 2.9 raises without a parser context */
+    struct ck_result *res = NULL;
+    if (ck_check_file(w, "tests/hostile/utf8-declared-gbk.xml", &res) != CK_OK ||
+        ck_result_status(res) == CK_OK)
+        wrong++;
+    ck_result_free(res);
+    return wrong;
+}
 
 static void *run(void *arg)
 {
     struct job *j = arg;
+    int marker = 0;
+    xmlSetStructuredErrorFunc(&marker, caller_serror);
+    xmlSetGenericErrorFunc(&marker, caller_generic);
     struct ck_worker *w = NULL;
     if (ck_worker_new(j->eng, &w) != CK_OK) {
         j->errors++;
@@ -64,8 +115,15 @@ static void *run(void *arg)
                 free(got);
             }
             ck_result_free(res);
+            j->errors += check_bad_filings(w);
         }
     ck_worker_free(w);
+    if (xmlStructuredError != caller_serror || xmlStructuredErrorContext != &marker ||
+        xmlGenericError != caller_generic || xmlGenericErrorContext != &marker)
+        j->handler_changed++;
+    j->handler_calls = caller_handler_calls;
+    xmlSetStructuredErrorFunc(NULL, NULL);
+    xmlSetGenericErrorFunc(NULL, NULL);
     return NULL;
 }
 
@@ -102,13 +160,15 @@ CK_TEST(api_threads_share_one_engine)
     pthread_t t[N_THREADS];
     struct job jobs[N_THREADS];
     for (int k = 0; k < N_THREADS; k++) {
-        jobs[k] = (struct job){eng, want, 0, 0};
+        jobs[k] = (struct job){eng, want, 0, 0, 0, 0};
         CHECK_INT_EQ(pthread_create(&t[k], NULL, run, &jobs[k]), 0);
     }
     for (int k = 0; k < N_THREADS; k++) {
         pthread_join(t[k], NULL);
         CHECK_INT_EQ(jobs[k].mismatches, 0);
         CHECK_INT_EQ(jobs[k].errors, 0);
+        CHECK_INT_EQ(jobs[k].handler_changed, 0);
+        CHECK_INT_EQ(jobs[k].handler_calls, 0);
     }
     for (size_t i = 0; i < N_FIX; i++)
         free(want[i]);
@@ -158,6 +218,43 @@ CK_TEST(api_buffer_equals_file_and_errors_are_values)
     ck_result_free(a);
     ck_result_free(b);
     ck_result_free(bad);
+    ck_worker_free(w);
+    ck_engine_free(eng);
+}
+
+/* An embedding program's own global libxml2 handlers survive engine
+ * creation (rule files, schemas, the example skeleton) and checks of
+ * filings that fail in the parser, the DOCTYPE guard and the schema, and
+ * are never called: the library reports through its own contexts. */
+CK_TEST(api_leaves_callers_libxml2_handlers_alone)
+{
+    int marker = 0;
+    caller_handler_calls = 0;
+    xmlSetStructuredErrorFunc(&marker, caller_serror);
+    xmlSetGenericErrorFunc(&marker, caller_generic);
+    n_diags = 0;
+    struct ck_config cfg = {.diag = count_diag};
+    struct ck_engine *eng = NULL;
+    CHECK_STATUS(ck_engine_new(&cfg, &eng), CK_OK);
+    struct ck_worker *w = NULL;
+    if (eng != NULL)
+        CHECK_STATUS(ck_worker_new(eng, &w), CK_OK);
+    if (w != NULL) {
+        CHECK_INT_EQ(check_bad_filings(w), 0);
+        CHECK(n_diags >= 4); /* the errors went to the library's own callback */
+    }
+    /* a rule set that fails to load reports through the callback too */
+    struct ck_config bad = {.rules_dir = "tests/unit", .diag = count_diag};
+    struct ck_engine *none = NULL;
+    CHECK(ck_engine_new(&bad, &none) != CK_OK);
+    CHECK(none == NULL);
+    CHECK(xmlStructuredError == caller_serror);
+    CHECK(xmlStructuredErrorContext == &marker);
+    CHECK(xmlGenericError == caller_generic);
+    CHECK(xmlGenericErrorContext == &marker);
+    CHECK_INT_EQ(caller_handler_calls, 0);
+    xmlSetStructuredErrorFunc(NULL, NULL);
+    xmlSetGenericErrorFunc(NULL, NULL);
     ck_worker_free(w);
     ck_engine_free(eng);
 }
