@@ -32,8 +32,20 @@
 #include <time.h>
 #include <unistd.h>
 
+/* CK_EVAL_ID: a hash of the evaluation code (the library's sources less the
+ * writer and the reporters, and the filing XSD), written by the build into
+ * ck_eval_id.h (GNUmakefile, EVAL_ID); part of the evaluation key, so that a
+ * build whose evaluation code changed checks every filing again. A build
+ * without it (the fuzz targets) uses "". */
 #ifndef CK_EVAL_ID
-#define CK_EVAL_ID "" /* a hash of the evaluation code, when the build gives one */
+#if defined(__has_include)
+#if __has_include("ck_eval_id.h")
+#include "ck_eval_id.h"
+#endif
+#endif
+#endif
+#ifndef CK_EVAL_ID
+#define CK_EVAL_ID ""
 #endif
 
 #ifndef CK_STORE_CACHE_KIB

@@ -50,6 +50,32 @@ dump "$T/fix.db" >"$T/fix3.dump"
 check "--force: re-checked, nothing duplicated" \
     'cmp -s "$T/fix.dump" "$T/fix3.dump" && [ "$(q "$T/fix.db" "SELECT n_checked FROM runs ORDER BY run_id DESC LIMIT 1")" = "$n_fix" ]'
 
+# the evaluation code is part of the key: a build with another CK_EVAL_ID
+# (as after an upgrade) checks every filing again, with the same findings
+if [ -x "$BUILD/fundcheck-evalalt" ]; then
+    cp "$T/fix.db" "$T/evalid.db"
+    "$BUILD/fundcheck-evalalt" scan --no-progress --db "$T/evalid.db" fixtures/*.xml >/dev/null 2>&1
+    check "another evaluation id: every filing checked again" \
+        '[ "$(q "$T/evalid.db" "SELECT n_checked, n_skipped FROM runs ORDER BY run_id DESC LIMIT 1")" = "$n_fix|0" ] &&
+         [ "$(q "$T/evalid.db" "SELECT count(DISTINCT eval_key) FROM runs")" = 2 ]'
+    evf() { q "$T/evalid.db" "SELECT f.path, fi.rule_id, coalesce(fi.holding_id, ''), fi.message_zh, fi.message_en
+        FROM findings fi JOIN filings f USING (filing_pk) JOIN run_filings rf ON rf.filing_pk = f.filing_pk
+        WHERE rf.run_id = $1 AND fi.derived = 0 ORDER BY 1, 2, 3, 4, 5"; }
+    check "another evaluation id: the same code gives the same findings" \
+        '[ -n "$(evf 1)" ] && [ "$(evf 1)" = "$(evf 2)" ]'
+    "$FC" scan --no-progress --db "$T/evalid.db" fixtures/*.xml >/dev/null 2>&1
+    check "back to this build: its results are still recorded under its key (skipped)" \
+        '[ "$(q "$T/evalid.db" "SELECT n_checked, n_skipped FROM runs ORDER BY run_id DESC LIMIT 1")" = "0|$n_fix" ]'
+else
+    bad "fundcheck-evalalt missing (make all builds it)"
+fi
+EVAL_ID=$(sed -n 's/^#define CK_EVAL_ID "\(.*\)"$/\1/p' "$BUILD/gen/ck_eval_id.h" 2>/dev/null)
+check "the build's evaluation id is a hash of the evaluation sources" \
+    '[ "$(printf "%s" "$EVAL_ID" | wc -c)" = 16 ] &&
+     [ "$(make -s --no-print-directory eval-id 2>/dev/null)" = "$EVAL_ID" ] &&
+     [ "$(cat $(make -s --no-print-directory eval-srcs) | sha256sum | cut -c1-16)" = "$EVAL_ID" ] &&
+     make -s --no-print-directory eval-srcs | grep -q "checker/eval.c" && ! make -s --no-print-directory eval-srcs | grep -q "checker/store.c"'
+
 # report formats
 "$FC" report --db "$T/fix.db" >"$T/r.txt" 2>&1 && \
 "$FC" report --db "$T/fix.db" --format json >"$T/r.json" 2>&1 && \

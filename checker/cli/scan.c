@@ -336,17 +336,20 @@ static void *walker_main(void *arg)
 
 /* ---- workers ---- */
 
-/* SHA-256 of the file's bytes, or "" when it cannot be read whole. */
-static void hash_file(const char *path, char sha[65])
+/* The file's bytes and their SHA-256, read once: the same bytes are hashed
+ * and checked. Returns NULL (sha "") when the file cannot be read whole;
+ * the checker then reads it itself and reports why. */
+static char *read_hash_file(const char *path, size_t *out_len, char sha[65])
 {
     sha[0] = '\0';
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    *out_len = 0;
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
     if (fd < 0)
-        return;
+        return NULL;
     struct stat sb;
     if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) || (unsigned long long)sb.st_size > CK_MAX_FILING_BYTES) {
         close(fd);
-        return;
+        return NULL;
     }
     size_t cap = (size_t)sb.st_size + 1, len = 0;
     char *buf = ck_malloc(cap);
@@ -355,7 +358,7 @@ static void hash_file(const char *path, char sha[65])
             if (cap > CK_MAX_FILING_BYTES) {
                 free(buf);
                 close(fd);
-                return;
+                return NULL;
             }
             cap *= 2;
             buf = ck_realloc(buf, cap);
@@ -366,15 +369,20 @@ static void hash_file(const char *path, char sha[65])
         if (r < 0) {
             free(buf);
             close(fd);
-            return;
+            return NULL;
         }
         if (r == 0)
             break;
         len += (size_t)r;
     }
     close(fd);
+    if (len > CK_MAX_FILING_BYTES) {
+        free(buf);
+        return NULL;
+    }
     ck_sha256_hex(buf, len, sha);
-    free(buf);
+    *out_len = len;
+    return buf;
 }
 
 static void *worker_main(void *arg)
@@ -412,11 +420,15 @@ static void *worker_main(void *arg)
         pthread_mutex_unlock(&s->mu);
 
         /* The slot is ours until marked done: nobody else touches it. */
-        hash_file(path, sl->sha);
+        size_t len = 0;
+        char *bytes = read_hash_file(path, &len, sl->sha);
         if (rd && ck_store_reader_seen(rd, sl->sha))
             sl->pre_skipped = 1;
+        else if (bytes)
+            ck_check_bytes_hashed(s->eng, ev, path, bytes, len, sl->sha, &sl->res);
         else
             ck_check_path(s->eng, ev, path, &sl->res);
+        free(bytes);
 #ifdef __GLIBC__
         /* A large filing's DOM leaves this thread's malloc arena holding
          * its pages; give them back so that the next large filing, on
