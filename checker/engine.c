@@ -10,6 +10,7 @@
 
 #include <libxml/parser.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -193,18 +194,32 @@ void ck_check_path(const struct ck_engine *eng, struct ck_evaluator *ev, const c
         evaluate(eng, ev, NULL, out);
 }
 
-void ck_check_bytes(const struct ck_engine *eng, struct ck_evaluator *ev, const char *path,
-                    const char *bytes, size_t len, struct ck_result *out)
+static void check_bytes(const struct ck_engine *eng, struct ck_evaluator *ev, const char *path,
+                        const char *bytes, size_t len, const char *sha, struct ck_result *out)
 {
     memset(out, 0, sizeof *out);
     out->path = ck_strdup(path);
     ck_findings_init(&out->findings);
     double t0 = ck_eval_profile(ev) ? ck_now() : 0;
-    out->status = ck_filing_load_buffer_diags(path, bytes, len, eng->schema, eng->want_hash, &out->filing,
-                                              &out->err_line, &out->err_msg, &out->diags);
+    out->status = ck_filing_load_buffer_diags(path, bytes, len, eng->schema, sha ? 0 : eng->want_hash,
+                                              &out->filing, &out->err_line, &out->err_msg, &out->diags);
+    if (sha && out->filing)
+        snprintf(out->filing->sha256, sizeof out->filing->sha256, "%s", sha);
     add_load_time(ev, t0);
     if (out->status == CK_OK)
         evaluate(eng, ev, NULL, out);
+}
+
+void ck_check_bytes(const struct ck_engine *eng, struct ck_evaluator *ev, const char *path,
+                    const char *bytes, size_t len, struct ck_result *out)
+{
+    check_bytes(eng, ev, path, bytes, len, NULL, out);
+}
+
+void ck_check_bytes_hashed(const struct ck_engine *eng, struct ck_evaluator *ev, const char *path,
+                           const char *bytes, size_t len, const char sha[65], struct ck_result *out)
+{
+    check_bytes(eng, ev, path, bytes, len, sha, out);
 }
 
 void ck_check_doc(const struct ck_engine *eng, struct ck_evaluator *ev, const char *path,

@@ -74,6 +74,10 @@ void ck_check_path(const struct ck_engine *eng, struct ck_evaluator *ev, const c
 /* The same for filing bytes in memory (borrowed for the call). */
 void ck_check_bytes(const struct ck_engine *eng, struct ck_evaluator *ev, const char *path,
                     const char *bytes, size_t len, struct ck_result *out);
+/* The same for bytes whose SHA-256 the caller already computed (sha, 64 hex
+ * digits): the filing record carries it and the bytes are not hashed again. */
+void ck_check_bytes_hashed(const struct ck_engine *eng, struct ck_evaluator *ev, const char *path,
+                           const char *bytes, size_t len, const char sha[65], struct ck_result *out);
 /* The same for a document in memory (takes ownership of doc). */
 void ck_check_doc(const struct ck_engine *eng, struct ck_evaluator *ev, const char *path,
                   xmlDocPtr doc, const struct ck_rule *only, struct ck_result *out);

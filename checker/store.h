@@ -37,6 +37,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <sys/stat.h>
 
 #define CK_STORE_SCHEMA_VERSION 4
 
@@ -143,6 +144,33 @@ int ck_store_reader_open(const char *path, const struct ck_engine *eng, long lon
 /* 1 when (sha256, current rule set, catalogue) was recorded by another run. */
 int ck_store_reader_seen(struct ck_store_reader *rd, const char *sha256);
 void ck_store_reader_close(struct ck_store_reader *rd);
+
+/* The stat cache (table file_stat, not part of the versioned schema: a
+ * cache that may be dropped at any time). A file whose path, size, mtime,
+ * ctime, inode and device equal those recorded when its bytes were last
+ * hashed, under the same evaluation key, is taken as unchanged without
+ * reading it. Signatures are recorded only when the file's mtime and ctime
+ * are at least CK_FILE_SIG_SETTLE_NS older than the moment of the stat
+ * ("racily clean", as git says): a file rewritten within the timestamp
+ * granularity of the previous scan is hashed again. A rewrite that keeps
+ * size, mtime, ctime and inode is not detected; `scan --rehash` hashes
+ * every file whatever the cache says. */
+#define CK_FILE_SIG_SETTLE_NS 1000000000LL
+struct ck_file_sig {
+    int valid; /* 0: unknown, never matched or recorded */
+    long long size, mtime_ns, ctime_ns, ino, dev;
+};
+/* Fills sig from sb taken at now_ns (CLOCK_REALTIME); not valid when racy. */
+void ck_file_sig_from_stat(const struct stat *sb, long long now_ns, struct ck_file_sig *sig);
+/* 1 when path's signature is recorded under the current evaluation key for
+ * a filing recorded by another run; its SHA-256 is copied to sha. */
+int ck_store_reader_unchanged(struct ck_store_reader *rd, const char *path, const struct ck_file_sig *sig,
+                              char sha[65]);
+/* ck_store_put that also records path's signature (when sig is valid and
+ * the filing has a hash) in the filing's savepoint: never without it. */
+int ck_store_put_sig(struct ck_store *st, const char *path, const char *sha256,
+                     const struct ck_result *res, int pre_skipped, const struct ck_file_sig *sig,
+                     int *out_outcome);
 
 /* The catalogue version string the store keys on ("none" without catalogue). */
 const char *ck_store_catalog_version(const struct ck_engine *eng);

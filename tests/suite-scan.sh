@@ -50,6 +50,32 @@ dump "$T/fix.db" >"$T/fix3.dump"
 check "--force: re-checked, nothing duplicated" \
     'cmp -s "$T/fix.dump" "$T/fix3.dump" && [ "$(q "$T/fix.db" "SELECT n_checked FROM runs ORDER BY run_id DESC LIMIT 1")" = "$n_fix" ]'
 
+# the evaluation code is part of the key: a build with another CK_EVAL_ID
+# (as after an upgrade) checks every filing again, with the same findings
+if [ -x "$BUILD/fundcheck-evalalt" ]; then
+    cp "$T/fix.db" "$T/evalid.db"
+    "$BUILD/fundcheck-evalalt" scan --no-progress --db "$T/evalid.db" fixtures/*.xml >/dev/null 2>&1
+    check "another evaluation id: every filing checked again" \
+        '[ "$(q "$T/evalid.db" "SELECT n_checked, n_skipped FROM runs ORDER BY run_id DESC LIMIT 1")" = "$n_fix|0" ] &&
+         [ "$(q "$T/evalid.db" "SELECT count(DISTINCT eval_key) FROM runs")" = 2 ]'
+    evf() { q "$T/evalid.db" "SELECT f.path, fi.rule_id, coalesce(fi.holding_id, ''), fi.message_zh, fi.message_en
+        FROM findings fi JOIN filings f USING (filing_pk) JOIN run_filings rf ON rf.filing_pk = f.filing_pk
+        WHERE rf.run_id = $1 AND fi.derived = 0 ORDER BY 1, 2, 3, 4, 5"; }
+    check "another evaluation id: the same code gives the same findings" \
+        '[ -n "$(evf 1)" ] && [ "$(evf 1)" = "$(evf 2)" ]'
+    "$FC" scan --no-progress --db "$T/evalid.db" fixtures/*.xml >/dev/null 2>&1
+    check "back to this build: its results are still recorded under its key (skipped)" \
+        '[ "$(q "$T/evalid.db" "SELECT n_checked, n_skipped FROM runs ORDER BY run_id DESC LIMIT 1")" = "0|$n_fix" ]'
+else
+    bad "fundcheck-evalalt missing (make all builds it)"
+fi
+EVAL_ID=$(sed -n 's/^#define CK_EVAL_ID "\(.*\)"$/\1/p' "$BUILD/gen/ck_eval_id.h" 2>/dev/null)
+check "the build's evaluation id is a hash of the evaluation sources" \
+    '[ "$(printf "%s" "$EVAL_ID" | wc -c)" = 16 ] &&
+     [ "$(make -s --no-print-directory eval-id 2>/dev/null)" = "$EVAL_ID" ] &&
+     [ "$(cat $(make -s --no-print-directory eval-srcs) | sha256sum | cut -c1-16)" = "$EVAL_ID" ] &&
+     make -s --no-print-directory eval-srcs | grep -q "checker/eval.c" && ! make -s --no-print-directory eval-srcs | grep -q "checker/store.c"'
+
 # report formats
 "$FC" report --db "$T/fix.db" >"$T/r.txt" 2>&1 && \
 "$FC" report --db "$T/fix.db" --format json >"$T/r.json" 2>&1 && \
@@ -456,6 +482,80 @@ scan --db "$T/miss.db" "$T/does-not-exist.xml" fixtures/fof-clean.xml >/dev/null
 rc=$?
 check "missing input file: recorded in error, exit 2" \
     '[ "$rc" = 2 ] && [ "$(q "$T/miss.db" "SELECT count(*) FROM filings WHERE status = '"'error'"'")" = 1 ]' "rc=$rc"
+
+# ---- stat cache: unchanged files are not read ----
+# Files older than the settle time (1 s) are recorded with their size, times
+# and inode; a re-run skips them without reading them (an unreadable file
+# still counts as skipped, which shows it was not opened), a rewrite that
+# changes size or times is read again, --rehash reads everything.
+mkdir -p "$T/st"
+for f in fixtures/fof-clean.xml fixtures/lookthrough-child-a.xml fixtures/lookthrough-parent.xml; do
+    cp "$f" "$T/st/"
+done
+touch -d '2020-01-01 00:00:00' "$T/st"/*.xml
+sleep 2 # the ctime set by cp and touch must be older than the settle time
+scan --db "$T/st.db" "$T/st" >/dev/null 2>&1
+check "stat cache: a signature per file hashed" '[ "$(q "$T/st.db" "SELECT count(*) FROM file_stat")" = 3 ]'
+dump "$T/st.db" >"$T/st1.dump"
+if [ "$(id -u)" != 0 ]; then
+    chmod 000 "$T/st/fof-clean.xml"
+    scan --db "$T/st.db" "$T/st" >"$T/st2.out" 2>&1
+    rc=$?
+    chmod 644 "$T/st/fof-clean.xml"
+    check "stat cache: an unchanged file is skipped without being opened" \
+        '[ "$rc" = 0 ] && grep -q "跳过 3 份" "$T/st2.out"' "rc=$rc $(head -2 "$T/st2.out")"
+else
+    strace_ok=0
+    if command -v strace >/dev/null 2>&1; then
+        strace -f -e trace=openat -o "$T/st.trace" "$FC" scan --no-progress --db "$T/st.db" "$T/st" >"$T/st2.out" 2>&1
+        grep -q '跳过 3 份' "$T/st2.out" && ! grep -q 'fof-clean.xml' "$T/st.trace" && strace_ok=1
+        check "stat cache: an unchanged file is skipped without being opened (strace)" '[ "$strace_ok" = 1 ]' \
+            "$(head -2 "$T/st2.out")"
+    else
+        echo "skip stat cache open test: running as root without strace (permissions do not stop root)"
+    fi
+fi
+# the same size, another time: read, hashed, the same content: skipped, signature renewed
+touch -d '2020-01-02 00:00:00' "$T/st/fof-clean.xml"
+sleep 2
+scan --db "$T/st.db" "$T/st" >"$T/st3.out" 2>&1
+check "stat cache: a touched file is read again, same content skipped, signature renewed" \
+    'grep -q "跳过 3 份" "$T/st3.out" &&
+     [ "$(q "$T/st.db" "SELECT mtime_ns FROM file_stat WHERE path LIKE '"'%fof-clean.xml'"'")" = "$(stat -c %Y "$T/st/fof-clean.xml")000000000" ]'
+# a changed file with the same size and a restored mtime: ctime gives it away
+# (the final newline becomes a space: the same size, new content)
+sz=$(wc -c <"$T/st/fof-clean.xml")
+printf ' ' | dd of="$T/st/fof-clean.xml" bs=1 seek=$((sz - 1)) conv=notrunc 2>/dev/null
+touch -d '2020-01-02 00:00:00' "$T/st/fof-clean.xml"
+sleep 2
+scan --db "$T/st.db" "$T/st" >"$T/st4.out" 2>&1
+check "stat cache: same size and mtime, new ctime: read again (new content recorded)" \
+    'grep -q "已检查 1 份" "$T/st4.out" && [ "$(wc -c <"$T/st/fof-clean.xml")" = "$sz" ]' "$(head -2 "$T/st4.out")"
+if command -v strace >/dev/null 2>&1; then
+    strace -f -e trace=openat -o "$T/st5.trace" "$FC" scan --no-progress --db "$T/st.db" --rehash "$T/st" >"$T/st5.out" 2>&1
+    check "--rehash: every file read again (all skipped by content)" \
+        'grep -q "跳过 3 份" "$T/st5.out" && [ "$(grep -c "/st/[a-z-]*\.xml" "$T/st5.trace")" -ge 3 ]'
+elif [ "$(id -u)" != 0 ]; then
+    chmod 000 "$T/st/fof-clean.xml"
+    scan --db "$T/st.db" --rehash "$T/st" >/dev/null 2>&1
+    rc=$?
+    chmod 644 "$T/st/fof-clean.xml"
+    check "--rehash: every file read again (an unreadable one is an error)" '[ "$rc" = 2 ]' "rc=$rc"
+else
+    echo "skip --rehash test: running as root without strace"
+fi
+cp fixtures/fof-clean.xml "$T/st/fresh.xml"
+scan --db "$T/st.db" "$T/st" >/dev/null 2>&1
+check "stat cache: a file changed within the settle time is not recorded (racily clean)" \
+    '[ "$(q "$T/st.db" "SELECT count(*) FROM file_stat WHERE path LIKE '"'%fresh.xml'"'")" = 0 ]'
+rm -f "$T/st/fresh.xml"
+scan --db "$T/st.db" --force "$T/st" >"$T/st6.out" 2>&1
+check "--force: every file checked again despite the stat cache" 'grep -q "已检查 3 份" "$T/st6.out"'
+# a dropped cache costs only a re-hash
+q "$T/st.db" "DROP TABLE file_stat"
+scan --db "$T/st.db" "$T/st" >"$T/st7.out" 2>&1
+check "stat cache dropped: re-created, files hashed and skipped" \
+    'grep -q "跳过 3 份" "$T/st7.out" && [ "$(q "$T/st.db" "SELECT count(*) FROM file_stat")" = 3 ]'
 
 # ---- documentation ----
 missing=""

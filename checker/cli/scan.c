@@ -75,6 +75,8 @@ struct slot {
     char *path; /* owned */
     unsigned long long bytes; /* size when walked (0: unknown) */
     char sha[65];
+    struct ck_file_sig walked; /* the walker's stat: looked up in the stat cache */
+    struct ck_file_sig read;   /* the stat of the bytes hashed: recorded with their hash */
     int pre_skipped;
     struct ck_result res; /* valid when state == SLOT_DONE and !pre_skipped */
 };
@@ -84,7 +86,7 @@ struct scan {
     const struct ck_engine *eng;
     const char *db_path;
     long long run_id;
-    int force, lang, progress;
+    int force, rehash, lang, progress;
     char **args; /* borrowed argv */
     int n_args;
 
@@ -166,7 +168,14 @@ static void walk_warn(struct walker *w, const char *path, const char *zh, const 
 }
 
 /* Hands one file to the workers (blocks while the window is full). */
-static void push(struct walker *w, const char *path, unsigned long long bytes)
+static long long now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+static void push(struct walker *w, const char *path, const struct stat *sb)
 {
     if (w->count_only) {
         w->count++;
@@ -181,7 +190,10 @@ static void push(struct walker *w, const char *path, unsigned long long bytes)
         memset(sl, 0, sizeof *sl);
         sl->state = SLOT_PENDING;
         sl->path = ck_strdup(path);
-        sl->bytes = bytes;
+        if (sb) {
+            sl->bytes = (unsigned long long)sb->st_size;
+            ck_file_sig_from_stat(sb, now_ns(), &sl->walked);
+        }
         s->produced++;
         pthread_cond_signal(&s->cv_work);
     }
@@ -206,7 +218,7 @@ static void walk_entry(struct walker *w, const char *path, const char *name)
     struct stat sb;
     if (stat(path, &sb) != 0) {
         if (has_xml_suffix(name))
-            push(w, path, 0); /* e.g. a dangling link: recorded as a filing in error */
+            push(w, path, NULL); /* e.g. a dangling link: recorded as a filing in error */
         return;
     }
     if (S_ISDIR(sb.st_mode))
@@ -214,7 +226,7 @@ static void walk_entry(struct walker *w, const char *path, const char *name)
     else if (!has_xml_suffix(name))
         return;
     else if (S_ISREG(sb.st_mode))
-        push(w, path, (unsigned long long)sb.st_size);
+        push(w, path, &sb);
     else
         walk_warn(w, path, "不是普通文件，已跳过", "not a regular file; skipped", NULL);
 }
@@ -275,13 +287,13 @@ static void walk_arg(struct walker *w, const char *path)
 {
     struct stat sb;
     if (stat(path, &sb) != 0) {
-        push(w, path, 0); /* missing files are recorded as filings in error */
+        push(w, path, NULL); /* missing files are recorded as filings in error */
     } else if (S_ISDIR(sb.st_mode)) {
         walk_dir(w, path, &sb);
     } else if (!S_ISREG(sb.st_mode)) {
         walk_warn(w, path, "不是普通文件，已跳过", "not a regular file; skipped", NULL);
     } else {
-        push(w, path, (unsigned long long)sb.st_size);
+        push(w, path, &sb);
     }
 }
 
@@ -336,17 +348,21 @@ static void *walker_main(void *arg)
 
 /* ---- workers ---- */
 
-/* SHA-256 of the file's bytes, or "" when it cannot be read whole. */
-static void hash_file(const char *path, char sha[65])
+/* The file's bytes and their SHA-256, read once: the same bytes are hashed
+ * and checked. Returns NULL (sha "") when the file cannot be read whole;
+ * the checker then reads it itself and reports why. */
+static char *read_hash_file(const char *path, size_t *out_len, char sha[65], struct ck_file_sig *sig)
 {
+    memset(sig, 0, sizeof *sig);
     sha[0] = '\0';
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    *out_len = 0;
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
     if (fd < 0)
-        return;
+        return NULL;
     struct stat sb;
     if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) || (unsigned long long)sb.st_size > CK_MAX_FILING_BYTES) {
         close(fd);
-        return;
+        return NULL;
     }
     size_t cap = (size_t)sb.st_size + 1, len = 0;
     char *buf = ck_malloc(cap);
@@ -355,7 +371,7 @@ static void hash_file(const char *path, char sha[65])
             if (cap > CK_MAX_FILING_BYTES) {
                 free(buf);
                 close(fd);
-                return;
+                return NULL;
             }
             cap *= 2;
             buf = ck_realloc(buf, cap);
@@ -366,15 +382,22 @@ static void hash_file(const char *path, char sha[65])
         if (r < 0) {
             free(buf);
             close(fd);
-            return;
+            return NULL;
         }
         if (r == 0)
             break;
         len += (size_t)r;
     }
     close(fd);
+    if (len > CK_MAX_FILING_BYTES) {
+        free(buf);
+        return NULL;
+    }
+    if ((unsigned long long)len == (unsigned long long)sb.st_size)
+        ck_file_sig_from_stat(&sb, now_ns(), sig); /* else it changed while read: no signature */
     ck_sha256_hex(buf, len, sha);
-    free(buf);
+    *out_len = len;
+    return buf;
 }
 
 static void *worker_main(void *arg)
@@ -412,11 +435,18 @@ static void *worker_main(void *arg)
         pthread_mutex_unlock(&s->mu);
 
         /* The slot is ours until marked done: nobody else touches it. */
-        hash_file(path, sl->sha);
-        if (rd && ck_store_reader_seen(rd, sl->sha))
-            sl->pre_skipped = 1;
+        size_t len = 0;
+        char *bytes = NULL;
+        if (!s->rehash && ck_store_reader_unchanged(rd, path, &sl->walked, sl->sha))
+            sl->pre_skipped = 1; /* recorded with this signature: not read */
+        else if ((bytes = read_hash_file(path, &len, sl->sha, &sl->read)) != NULL &&
+                 ck_store_reader_seen(rd, sl->sha))
+            sl->pre_skipped = 2;
+        else if (bytes)
+            ck_check_bytes_hashed(s->eng, ev, path, bytes, len, sl->sha, &sl->res);
         else
             ck_check_path(s->eng, ev, path, &sl->res);
+        free(bytes);
 #ifdef __GLIBC__
         /* A large filing's DOM leaves this thread's malloc arena holding
          * its pages; give them back so that the next large filing, on
@@ -517,7 +547,9 @@ static void writer_loop(struct scan *s, struct ck_store *st, struct tally *t, do
             pthread_mutex_unlock(&s->mu);
             int outcome = CK_STORE_SKIPPED;
             const struct ck_result *res = sl->pre_skipped ? NULL : &sl->res;
-            if (!s->failed && ck_store_put(st, sl->path, sl->sha, res, sl->pre_skipped, &outcome) != CK_OK)
+            /* Signatures are recorded for the bytes hashed in this run. */
+            const struct ck_file_sig *sig = sl->pre_skipped == 1 ? NULL : &sl->read;
+            if (!s->failed && ck_store_put_sig(st, sl->path, sl->sha, res, sl->pre_skipped, sig, &outcome) != CK_OK)
                 writer_fail(s, st, t);
             else if (ck_store_pending(st) == 1)
                 batch_start = now_sec();
@@ -636,19 +668,22 @@ static int summary(struct scan *s, struct ck_store *st, const struct tally *t,
 }
 
 static const char scan_help[] =
-    "usage: fundcheck scan [--db FILE] [--jobs N] [--force] [--lang zh|en] [--fail-on SEVERITY]\n"
+    "usage: fundcheck scan [--db FILE] [--jobs N] [--force] [--rehash] [--lang zh|en] [--fail-on SEVERITY]\n"
     "                      [--no-progress] [--rules DIR] [--catalog-dir DIR] PATH...\n"
     "\n"
     "Screens filings into a SQLite findings database (docs/database.md). PATH is a file, a\n"
     "directory (walked recursively for *.xml) or - (a list of paths on stdin, one a line).\n"
-    "A filing whose content, rule set and catalogue are already recorded is skipped, so an\n"
-    "interrupted scan is finished by running it again (Ctrl-C or SIGTERM: what is checked is\n"
+    "A filing whose content, rule set and catalogue are already recorded is skipped (a file\n"
+    "whose path, size, times and inode are those recorded when it was hashed is not even\n"
+    "read; --rehash reads it), so an interrupted scan is finished by running it again\n"
+    "(Ctrl-C or SIGTERM: what is checked is\n"
     "saved, the run is recorded as interrupted, exit 4). At the end, look-through findings\n"
     "are brought up to date for the funds whose filings changed and the funds above them.\n"
     "\n"
     "  --db FILE            database (default fundcheck.db; created when missing)\n"
     "  --jobs N             worker threads (default: number of cores)\n"
     "  --force              re-check filings that are already recorded\n"
+    "  --rehash             read and hash every file, whatever its size and times say\n"
     "  --lang zh|en         language of messages (default zh)\n"
     "  --fail-on SEVERITY   violation (default), warning or notice\n"
     "  --no-progress        no progress line even on a terminal\n"
@@ -657,7 +692,7 @@ static const char scan_help[] =
     "exit: 0 clean, 1 findings, 2 some file could not be checked, 3 bad invocation or rule\n"
     "set, 4 system or database error.\n";
 
-enum { O_DB = 1100, O_JOBS, O_FORCE, O_LANG, O_FAIL_ON, O_RULES, O_CATDIR, O_NOPROG, O_HELP, O_LTFULL };
+enum { O_DB = 1100, O_JOBS, O_FORCE, O_LANG, O_FAIL_ON, O_RULES, O_CATDIR, O_NOPROG, O_HELP, O_LTFULL, O_REHASH };
 
 static void json_options(struct ck_buf *b, int jobs, int force, int lang, int fail_on, int argc,
                          char **argv)
@@ -678,6 +713,7 @@ int ck_scan_main(int argc, char **argv)
         {"db", required_argument, NULL, O_DB},
         {"jobs", required_argument, NULL, O_JOBS},
         {"force", no_argument, NULL, O_FORCE},
+        {"rehash", no_argument, NULL, O_REHASH},
         {"lang", required_argument, NULL, O_LANG},
         {"fail-on", required_argument, NULL, O_FAIL_ON},
         {"rules", required_argument, NULL, O_RULES},
@@ -691,7 +727,7 @@ int ck_scan_main(int argc, char **argv)
     const char *db_path = "fundcheck.db";
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     int jobs = cores > 0 ? (int)(cores < CK_SCAN_MAX_JOBS ? cores : CK_SCAN_MAX_JOBS) : 1;
-    int force = 0, fail_on = CK_SEV_VIOLATION, no_progress = 0, lt_full = 0, c;
+    int force = 0, rehash = 0, fail_on = CK_SEV_VIOLATION, no_progress = 0, lt_full = 0, c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
         switch (c) {
@@ -708,6 +744,7 @@ int ck_scan_main(int argc, char **argv)
             break;
         }
         case O_FORCE: force = 1; break;
+        case O_REHASH: rehash = 1; break;
         case O_LANG:
             if ((co.lang = ck_cli_parse_lang(optarg)) < 0) {
                 fprintf(stderr, "fundcheck scan: unknown language '%s' (zh or en)\n", optarg);
@@ -764,6 +801,7 @@ int ck_scan_main(int argc, char **argv)
     s.db_path = db_path;
     s.run_id = run_id;
     s.force = force;
+    s.rehash = rehash;
     s.lang = co.lang;
     s.progress = !no_progress && isatty(STDERR_FILENO);
     s.args = argv + optind;
