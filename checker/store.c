@@ -889,14 +889,17 @@ void ck_store_close(struct ck_store *st)
     ck_store_flush(st); /* the filings of an open batch are complete */
     for (int i = 0; i < S_COUNT; i++)
         sqlite3_finalize(st->stmt[i]);
+    /* every statement on the connection first: sqlite3_close refuses (and
+     * the connection leaks) while one is still prepared */
+    mt_free(st);
+    ck_store4_free(st->x4);
+    st->x4 = NULL;
     sqlite3_close(st->db);
     free(st->path);
     free(st->catalog_version);
     free(st->err);
     text_cache_clear(st);
     free(st->tc);
-    mt_free(st);
-    ck_store4_free(st->x4);
     free(st);
 }
 
