@@ -387,7 +387,11 @@ static const char *const denials[] = {
     "不承担", "未承担", "无",
 };
 
-static const char *const not_denial_after_wu[] = {"论", "条件", "偿", "限", "法", "需", "须", "息", "锡", "人机", "线", "形", "纺"};
+static const char *const not_denial_after_wu[] = {"论", "条件", "偿", "限", "法", "需", "须", "息", "锡", "人机", "线", "形", "纺", "上限"};
+
+/* 不设/未设 a cap or limit says the thing is unlimited, not absent
+ * (不设最高额限制的连带责任保证 is a guarantee without a ceiling). */
+static const char *const not_denial_after_she[] = {"上限", "最高额", "最高限额", "限额", "限制", "金额上限", "封顶"};
 
 /* 1 if cp can begin a denial word (未 不 没 并 严 禁 杜 从 均 亦 无) */
 static int denial_lead(unsigned cp)
@@ -416,6 +420,14 @@ static size_t denial_at(const char *p, const char *end)
         if (strcmp(denials[i], "无") == 0) {
             for (size_t k = 0; k < sizeof not_denial_after_wu / sizeof not_denial_after_wu[0]; k++)
                 if (starts(p + n, end, not_denial_after_wu[k]))
+                    return 0;
+        }
+        if (strstr(denials[i], "设") != NULL) {
+            const char *q = p + n;
+            if (starts(q, end, "任何"))
+                q += strlen("任何");
+            for (size_t k = 0; k < sizeof not_denial_after_she / sizeof not_denial_after_she[0]; k++)
+                if (starts(q, end, not_denial_after_she[k]))
                     return 0;
         }
         return n;

@@ -34,7 +34,9 @@ normalise() { # FILE-IN FILE-OUT [EXTRA-PREFIX-TO-REMOVE]
     if [ -n "${3:-}" ]; then extra=$(sedq "$3/"); else extra='^(none)$'; fi
     if [ -n "${FUNDCHECK_DATA:-}" ]; then data=$(sedq "$FUNDCHECK_DATA/"); else data='^(none)$'; fi
     sed -e "s|$root_q||g" -e "s|$extra||g" -e "s|$data||g" \
-        -e 's|"rulesVersion":"[0-9a-f]*"|"rulesVersion":"(rule-set hash)"|g' "$1" >"$2"
+        -e 's|"rulesVersion":"[0-9a-f]*"|"rulesVersion":"(rule-set hash)"|g' \
+        -e 's|<property name="rulesVersion" value="[0-9a-f]*"/>|<property name="rulesVersion" value="(rule-set hash)"/>|g' \
+        -e 's#<th>\(规则集版本\|[Rr]ule set version\)</th><td><code>[0-9a-f]*</code>#<th>\1</th><td><code>(rule-set hash)</code>#g' "$1" >"$2"
 }
 for dir in tests/golden/*/; do
     name=$(basename "$dir")
