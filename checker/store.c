@@ -857,6 +857,8 @@ void ck_store_close(struct ck_store *st)
     ck_store_flush(st); /* the filings of an open batch are complete */
     for (int i = 0; i < S_COUNT; i++)
         sqlite3_finalize(st->stmt[i]);
+    ck_store4_free(st->x4); /* its statements, before the connection closes */
+    st->x4 = NULL;
     sqlite3_close(st->db);
     free(st->path);
     free(st->catalog_version);
@@ -864,7 +866,6 @@ void ck_store_close(struct ck_store *st)
     text_cache_clear(st);
     free(st->tc);
     mt_free(st);
-    ck_store4_free(st->x4);
     free(st);
 }
 
