@@ -1039,6 +1039,13 @@ int ck_store_end_run(struct ck_store *st, long long n_checked, long long n_skipp
     if (rc != CK_OK)
         set_err(st, "无法记录运行结束", "cannot record the end of the run");
     sqlite3_finalize(s);
+    /* Copy the WAL into the database now, where an I/O error can still be
+     * reported (the checkpoint SQLite runs when the connection closes
+     * ignores errors). PASSIVE: never waits for an auditor's open read. */
+    if (rc == CK_OK && sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL) != SQLITE_OK) {
+        set_err(st, "数据库检查点失败", "database checkpoint failed");
+        rc = CK_EDB;
+    }
     return rc;
 }
 
@@ -2478,6 +2485,27 @@ int ck_store_dump(struct ck_store *st, FILE *out)
          " fi.evidence_zh FROM findings fi JOIN filings f ON f.filing_pk = fi.filing_pk"
          " ORDER BY f.path, f.sha256, f.ruleset_hash, f.catalog_version, fi.derived, fi.line,"
          " fi.rule_id, fi.xpath, fi.chain, fi.message_zh, fi.evidence_zh"},
+        /* schema 4 (store_v4.c) */
+        {"filing_metrics",
+         "SELECT f.path, m.invested, m.early_small_share, m.avg_holding_years, m.hard_tech_share,"
+         " m.private_share, m.social_capital_share, m.main_field_share, m.home_region_share,"
+         " m.top_investee_share, m.hhi, m.null_reasons, m.nesting_max FROM filing_metrics m"
+         " JOIN filings f ON f.filing_pk = m.filing_pk ORDER BY f.path, f.sha256, f.ruleset_hash, f.catalog_version"},
+        {"holding_details",
+         "SELECT f.path, d.seq, d.fair_value, d.ownership, d.controller_type, d.controller_name,"
+         " d.investee_region, d.investee_legal_form, d.stage, d.enterprise_size FROM holding_details d"
+         " JOIN filings f ON f.filing_pk = d.filing_pk ORDER BY f.path, f.sha256, f.ruleset_hash, f.catalog_version, d.seq"},
+        {"transactions",
+         "SELECT f.path, t.seq, t.transaction_id, t.date, t.side, t.method, t.instrument_code, t.amount, t.line"
+         " FROM transactions t JOIN filings f ON f.filing_pk = t.filing_pk"
+         " ORDER BY f.path, f.sha256, f.ruleset_hash, f.catalog_version, t.seq"},
+        {"guarantees",
+         "SELECT f.path, g.seq, g.guarantee_id, g.type, g.amount, g.beneficiary_name, g.text, g.line"
+         " FROM guarantees g JOIN filings f ON f.filing_pk = g.filing_pk"
+         " ORDER BY f.path, f.sha256, f.ruleset_hash, f.catalog_version, g.seq"},
+        {"disclosures",
+         "SELECT f.path, x.seq, x.topic, x.text, x.line FROM disclosures x JOIN filings f ON f.filing_pk = x.filing_pk"
+         " ORDER BY f.path, f.sha256, f.ruleset_hash, f.catalog_version, x.seq"},
     };
     for (size_t i = 0; i < CK_ARRAY_LEN(q); i++)
         if (dump_query(st, out, q[i][0], q[i][1]) != CK_OK)
