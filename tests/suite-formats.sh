@@ -159,9 +159,10 @@ out=$("$FUNDCHECK" check -q fixtures/derivatives.xml 2>&1); rc=$?
 "$FUNDCHECK" check --color never --format gcc fixtures/derivatives.xml 2>/dev/null | grep -q "$(printf '\033')" &&
     bad "--color never coloured" || ok "--color never does not colour"
 if command -v script >/dev/null 2>&1; then
-    NO_COLOR=1 script -qec "$FUNDCHECK check --format gcc fixtures/derivatives.xml" /dev/null 2>/dev/null | grep -q "$(printf '\033')\[1" &&
+    # the path goes through the environment: it may contain spaces
+    NO_COLOR=1 FUNDCHECK="$FUNDCHECK" script -qec '"$FUNDCHECK" check --format gcc fixtures/derivatives.xml' /dev/null 2>/dev/null | grep -q "$(printf '\033')\[1" &&
         bad "NO_COLOR on a terminal still coloured" || ok "NO_COLOR is honoured on a terminal"
-    script -qec "$FUNDCHECK check --format gcc fixtures/derivatives.xml" /dev/null 2>/dev/null | grep -q "$(printf '\033')\[1" &&
+    FUNDCHECK="$FUNDCHECK" script -qec '"$FUNDCHECK" check --format gcc fixtures/derivatives.xml' /dev/null 2>/dev/null | grep -q "$(printf '\033')\[1" &&
         ok "a terminal gets colour by default" || bad "no colour on a terminal"
 else
     skip "colour on a terminal" "no script(1)"

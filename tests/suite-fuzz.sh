@@ -37,13 +37,19 @@ for src in tests/fuzz/fuzz_*.c; do
     t=$(basename "$src" .c)
     bin=$OUT/$t
     # the catalogue importer lives with the commands (checker/cli/catalog_import.c)
-    extra_obj=$lib
-    case $t in fuzz_catalog_*) extra_obj=$BUILD/obj/cli/catalog_import.o ;; esac
+    # and so does the defaults-file reader (config.c, noise.c; libinih).
+    # The objects are positional parameters: the path may contain spaces.
+    set -- "$lib"
+    extra_libs=""
+    case $t in
+    fuzz_catalog_*) set -- "$BUILD/obj/cli/catalog_import.o" ;;
+    fuzz_config) set -- "$BUILD/obj/cli/config.o" "$BUILD/obj/cli/noise.o"; extra_libs=$(pkg-config --libs inih) ;;
+    esac
     # shellcheck disable=SC2086
     if $CC -g -O1 -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DPCRE2_CODE_UNIT_WIDTH=8 \
         -DFUZZ_ROOT="\"$ROOT\"" -Wall -Wextra -Werror $SAN $(pkg-config --cflags $PKGS) \
-        -Ichecker -Ichecker/cli -Itests/fuzz "$src" tests/fuzz/standalone.c "$extra_obj" "$lib" \
-        $(pkg-config --libs $PKGS) -lpthread -lm -o "$bin" 2>"$work/cc.err"; then
+        -Ichecker -Ichecker/cli -Itests/fuzz "$src" tests/fuzz/standalone.c "$@" "$lib" \
+        $(pkg-config --libs $PKGS) $extra_libs -lpthread -lm -o "$bin" 2>"$work/cc.err"; then
         ok "build $t"
     else
         bad "build $t" "$(head -n 5 "$work/cc.err")"

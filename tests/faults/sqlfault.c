@@ -10,6 +10,8 @@
  *                                       on, the file operation fails with
  *                                       SQLITE_IOERR (a VFS shim registered
  *                                       as the default VFS)
+ *   sqlfault read N COMMAND ARGS...     the same shim, but from the Nth read
+ *                                       on, reads fail (SQLITE_IOERR_READ)
  *
  * COMMAND ARGS are those of fundcheck (e.g. scan --db X --jobs 1 DIR). On
  * exit it prints "sqlfault: N faults injected" to stderr, so the test knows
@@ -25,6 +27,7 @@
 
 static long countdown = -1; /* operations left before the failures start */
 static unsigned long injected;
+static int fail_reads; /* "read": the shim fails reads, not writes */
 
 static int fire(void)
 {
@@ -85,22 +88,22 @@ static int s_close(sqlite3_file *f)
 static int s_read(sqlite3_file *f, void *b, int n, sqlite3_int64 o)
 {
     struct shim_file *s = (struct shim_file *)f;
-    return s->real->pMethods->xRead(s->real, b, n, o);
+    return fail_reads && fire() ? SQLITE_IOERR_READ : s->real->pMethods->xRead(s->real, b, n, o);
 }
 static int s_write(sqlite3_file *f, const void *b, int n, sqlite3_int64 o)
 {
     struct shim_file *s = (struct shim_file *)f;
-    return fire() ? SQLITE_IOERR_WRITE : s->real->pMethods->xWrite(s->real, b, n, o);
+    return !fail_reads && fire() ? SQLITE_IOERR_WRITE : s->real->pMethods->xWrite(s->real, b, n, o);
 }
 static int s_truncate(sqlite3_file *f, sqlite3_int64 size)
 {
     struct shim_file *s = (struct shim_file *)f;
-    return fire() ? SQLITE_IOERR_TRUNCATE : s->real->pMethods->xTruncate(s->real, size);
+    return !fail_reads && fire() ? SQLITE_IOERR_TRUNCATE : s->real->pMethods->xTruncate(s->real, size);
 }
 static int s_sync(sqlite3_file *f, int flags)
 {
     struct shim_file *s = (struct shim_file *)f;
-    return fire() ? SQLITE_IOERR_FSYNC : s->real->pMethods->xSync(s->real, flags);
+    return !fail_reads && fire() ? SQLITE_IOERR_FSYNC : s->real->pMethods->xSync(s->real, flags);
 }
 static int s_size(sqlite3_file *f, sqlite3_int64 *p)
 {
@@ -225,8 +228,8 @@ static void report(void)
 
 int main(int argc, char **argv)
 {
-    if (argc < 4 || (strcmp(argv[1], "malloc") != 0 && strcmp(argv[1], "io") != 0)) {
-        fprintf(stderr, "usage: sqlfault malloc|io N COMMAND ARGS...\n");
+    if (argc < 4 || (strcmp(argv[1], "malloc") != 0 && strcmp(argv[1], "io") != 0 && strcmp(argv[1], "read") != 0)) {
+        fprintf(stderr, "usage: sqlfault malloc|io|read N COMMAND ARGS...\n");
         return 3;
     }
     long n = strtol(argv[2], NULL, 10);
@@ -246,6 +249,7 @@ int main(int argc, char **argv)
             return 4;
         }
     } else {
+        fail_reads = strcmp(argv[1], "read") == 0;
         sqlite3_initialize();
         real_vfs = sqlite3_vfs_find(NULL);
         shim_vfs = (sqlite3_vfs){3, (int)sizeof(struct shim_file) + real_vfs->szOsFile, real_vfs->mxPathname,

@@ -24,7 +24,7 @@ static char fuzz_dir[256];
 static void fuzz_cleanup(void)
 {
     static const char *const names[] = {"filing.xml", "rules/r.xml", "rules", "catalog.txt", "catalog.tsv",
-                                         "catalogs/imported.tsv", "catalogs", ""};
+                                         "catalogs/imported.tsv", "catalogs", "config.ini", ""};
     char p[400];
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         snprintf(p, sizeof p, "%s/%s", fuzz_dir, names[i]);

@@ -12,14 +12,14 @@ cd "$ROOT" || exit 1
 SECONDS_EACH=${1:-60}
 CLANG=${CLANG:-clang}
 OUT=$ROOT/build/fuzz
-TARGETS=${FUZZ_TARGETS:-"fuzz_filing fuzz_rules fuzz_catalog_text fuzz_catalog_tsv"}
+TARGETS=${FUZZ_TARGETS:-"fuzz_filing fuzz_rules fuzz_catalog_text fuzz_catalog_tsv fuzz_config"}
 if ! command -v "$CLANG" >/dev/null 2>&1; then
     echo "fuzz: $CLANG not found (apt-get install clang libclang-rt-dev)" >&2
     exit 3
 fi
 mkdir -p "$OUT/obj"
 # the same packages as the GNUmakefile
-PKGS=$(sed -n "s/^LIB_PKGS *:= *//p" GNUmakefile)
+PKGS="$(sed -n "s/^LIB_PKGS *:= *//p" GNUmakefile) inih"
 DEF="-std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DPCRE2_CODE_UNIT_WIDTH=8 -DCK_VERSION=\"0.1.0\" -DCK_DATADIR=\"$ROOT\" -DFUZZ_ROOT=\"$ROOT\""
 # shellcheck disable=SC2046
 CFLAGS="-g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -Wall -Wextra -Wno-unused-parameter $(pkg-config --cflags $PKGS)"
@@ -28,7 +28,7 @@ LIBS="$(pkg-config --libs $PKGS) -lpthread -lm"
 # Compile what changed (objects depend on their source and every header).
 newest_h=$(ls -t checker/*.h checker/cli/*.h tests/fuzz/*.h | head -n 1)
 objs=""
-for src in checker/*.c checker/cli/catalog_import.c; do
+for src in checker/*.c checker/cli/catalog_import.c checker/cli/config.c checker/cli/noise.c; do
     obj=$OUT/obj/$(basename "$src" .c).o
     objs="$objs $obj"
     if [ ! -f "$obj" ] || [ "$src" -nt "$obj" ] || [ "$newest_h" -nt "$obj" ]; then
