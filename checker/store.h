@@ -165,7 +165,10 @@ void ck_file_sig_from_stat(const struct stat *sb, long long now_ns, struct ck_fi
 /* 1 when path's signature is recorded under the current evaluation key for
  * a filing recorded by another run; its SHA-256 is copied to sha. */
 int ck_store_reader_unchanged(struct ck_store_reader *rd, const char *path, const struct ck_file_sig *sig,
-                              char sha[65]);
+                              char sha[65], long long *out_pk);
+/* Records that the current run saw the recorded filing filing_pk
+ * (ck_store_reader_unchanged), unchanged, in the open batch. */
+int ck_store_put_unchanged(struct ck_store *st, long long filing_pk);
 /* ck_store_put that also records path's signature (when sig is valid and
  * the filing has a hash) in the filing's savepoint: never without it. */
 int ck_store_put_sig(struct ck_store *st, const char *path, const char *sha256,

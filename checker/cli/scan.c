@@ -77,7 +77,8 @@ struct slot {
     char sha[65];
     struct ck_file_sig walked; /* the walker's stat: looked up in the stat cache */
     struct ck_file_sig read;   /* the stat of the bytes hashed: recorded with their hash */
-    int pre_skipped;
+    int pre_skipped; /* 1: unchanged by the stat cache (known_pk), 2: content recorded */
+    long long known_pk;
     struct ck_result res; /* valid when state == SLOT_DONE and !pre_skipped */
 };
 
@@ -437,7 +438,7 @@ static void *worker_main(void *arg)
         /* The slot is ours until marked done: nobody else touches it. */
         size_t len = 0;
         char *bytes = NULL;
-        if (!s->rehash && ck_store_reader_unchanged(rd, path, &sl->walked, sl->sha))
+        if (!s->rehash && ck_store_reader_unchanged(rd, path, &sl->walked, sl->sha, &sl->known_pk))
             sl->pre_skipped = 1; /* recorded with this signature: not read */
         else if ((bytes = read_hash_file(path, &len, sl->sha, &sl->read)) != NULL &&
                  ck_store_reader_seen(rd, sl->sha))
@@ -548,8 +549,12 @@ static void writer_loop(struct scan *s, struct ck_store *st, struct tally *t, do
             int outcome = CK_STORE_SKIPPED;
             const struct ck_result *res = sl->pre_skipped ? NULL : &sl->res;
             /* Signatures are recorded for the bytes hashed in this run. */
-            const struct ck_file_sig *sig = sl->pre_skipped == 1 ? NULL : &sl->read;
-            if (!s->failed && ck_store_put_sig(st, sl->path, sl->sha, res, sl->pre_skipped, sig, &outcome) != CK_OK)
+            int wrc = CK_OK;
+            if (!s->failed)
+                wrc = sl->pre_skipped == 1
+                          ? ck_store_put_unchanged(st, sl->known_pk)
+                          : ck_store_put_sig(st, sl->path, sl->sha, res, sl->pre_skipped, &sl->read, &outcome);
+            if (wrc != CK_OK)
                 writer_fail(s, st, t);
             else if (ck_store_pending(st) == 1)
                 batch_start = now_sec();
@@ -636,11 +641,15 @@ static int summary(struct scan *s, struct ck_store *st, const struct tally *t,
     sqlite3 *db = ck_store_db(st);
     sqlite3_stmt *q = NULL;
     static const char sql[] =
-        "SELECT fi.category,"
+        /* finding_rows and rules rather than the findings view (the same
+         * category, severity_rank and exempted): the view's joins with the
+         * message and text tables cost more than the count itself. */
+        "SELECT coalesce(r.category, '') AS cat,"
         " sum(fi.exempted = 0 AND fi.severity_rank = 2), sum(fi.exempted = 0 AND fi.severity_rank = 1),"
         " sum(fi.exempted = 0 AND fi.severity_rank = 0), sum(fi.exempted)"
-        " FROM run_filings rf JOIN findings fi ON fi.filing_pk = rf.filing_pk"
-        " WHERE rf.run_id = ?1 GROUP BY fi.category ORDER BY fi.category";
+        " FROM run_filings rf JOIN finding_rows fi ON fi.filing_pk = rf.filing_pk"
+        " LEFT JOIN rules r ON r.rule_id = fi.rule_id"
+        " WHERE rf.run_id = ?1 GROUP BY cat ORDER BY cat";
     if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK) {
         fprintf(stderr, "fundcheck: %s\n", sqlite3_errmsg(db));
         return CK_EDB;
