@@ -2428,6 +2428,14 @@ int ck_store_reader_seen(struct ck_store_reader *rd, const char *sha256)
     return rc == SQLITE_ROW;
 }
 
+void ck_store_reader_set_cache(struct ck_store_reader *rd, int kib)
+{
+    char pragma[64];
+    snprintf(pragma, sizeof pragma, "PRAGMA cache_size = -%d", kib);
+    if (rd)
+        sqlite3_exec(rd->db, pragma, NULL, NULL, NULL);
+}
+
 void ck_store_reader_close(struct ck_store_reader *rd)
 {
     if (rd == NULL)

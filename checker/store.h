@@ -143,6 +143,8 @@ int ck_store_reader_open(const char *path, const struct ck_engine *eng, long lon
                          struct ck_store_reader **out);
 /* 1 when (sha256, current rule set, catalogue) was recorded by another run. */
 int ck_store_reader_seen(struct ck_store_reader *rd, const char *sha256);
+/* Page cache of the handle in KiB (default 512). */
+void ck_store_reader_set_cache(struct ck_store_reader *rd, int kib);
 void ck_store_reader_close(struct ck_store_reader *rd);
 
 /* The stat cache (table file_stat, not part of the versioned schema: a
