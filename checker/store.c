@@ -1525,6 +1525,48 @@ int ck_store_put(struct ck_store *st, const char *path, const char *sha256,
     return ck_store_put_sig(st, path, sha256, res, pre_skipped, NULL, out_outcome);
 }
 
+/* Opens the batch transaction of ck_store_put_sig and ck_store_put_unchanged. */
+static int begin_batch(struct ck_store *st)
+{
+    if (!st->own_rows) {
+        /* The rows written from here on are built by this code from a
+         * checker result (severity ranks and outcomes from enumerations),
+         * so the tables' CHECK (x IN (…)) constraints are not evaluated:
+         * SQLite builds an ephemeral table for each such check of each row
+         * (about 4 per filing, a tenth of the writer's cost). They still
+         * hold for every other writer (merge, an auditor's sqlite3). */
+        if (exec(st, "PRAGMA ignore_check_constraints = ON") != CK_OK)
+            return CK_EDB;
+        st->own_rows = 1;
+    }
+    if (!st->in_batch) {
+        if (run(st, stmt(st, S_BEGIN)) != CK_OK)
+            return CK_EDB;
+        st->in_batch = 1;
+        st->batch_n = 0;
+    }
+    return CK_OK;
+}
+
+int ck_store_put_unchanged(struct ck_store *st, long long filing_pk)
+{
+    if (begin_batch(st) != CK_OK)
+        return CK_EDB;
+    /* One statement: atomic without a savepoint. */
+    if (insert_run_filing(st, filing_pk, "skipped") != CK_OK) {
+        char *keep = ck_strdup(ck_store_errmsg(st));
+        rollback(st);
+        st->in_batch = 0;
+        st->batch_n = 0;
+        free(st->err);
+        st->err = keep;
+        return CK_EDB;
+    }
+    if (++st->batch_n >= st->batch_max)
+        return ck_store_flush(st);
+    return CK_OK;
+}
+
 static int put_sig_row(struct ck_store *st, const char *path, const struct ck_file_sig *sig,
                        const char *sha256)
 {
@@ -1547,23 +1589,8 @@ int ck_store_put_sig(struct ck_store *st, const char *path, const char *sha256,
                      int *out_outcome)
 {
     *out_outcome = CK_STORE_SKIPPED;
-    if (!st->own_rows) {
-        /* The rows written from here on are built by this code from a
-         * checker result (severity ranks and outcomes from enumerations),
-         * so the tables' CHECK (x IN (…)) constraints are not evaluated:
-         * SQLite builds an ephemeral table for each such check of each row
-         * (about 4 per filing, a tenth of the writer's cost). They still
-         * hold for every other writer (merge, an auditor's sqlite3). */
-        if (exec(st, "PRAGMA ignore_check_constraints = ON") != CK_OK)
-            return CK_EDB;
-        st->own_rows = 1;
-    }
-    if (!st->in_batch) {
-        if (run(st, stmt(st, S_BEGIN)) != CK_OK)
-            return CK_EDB;
-        st->in_batch = 1;
-        st->batch_n = 0;
-    }
+    if (begin_batch(st) != CK_OK)
+        return CK_EDB;
     if (run(st, stmt(st, S_SAVEPOINT)) != CK_OK)
         goto fail;
     if (put_rows(st, path, sha256, res, pre_skipped, out_outcome) != CK_OK ||
@@ -1683,8 +1710,9 @@ int ck_store_run_status(struct ck_store *st, int fail_on, long long *out_errors,
         "SELECT count(*) FROM run_filings rf JOIN filings f ON f.filing_pk = rf.filing_pk"
         " WHERE rf.run_id = ?1 AND f.status = 'error'";
     static const char q_fail[] =
-        "SELECT count(*) FROM run_filings rf JOIN findings fi ON fi.filing_pk = rf.filing_pk"
-        " WHERE rf.run_id = ?1 AND fi.exempted = 0 AND fi.severity_rank >= ?2";
+        "SELECT count(*) FROM run_filings rf JOIN finding_rows fi ON fi.filing_pk = rf.filing_pk"
+        " WHERE rf.run_id = ?1 AND fi.exempted = 0 AND fi.severity_rank >= ?2"; /* the table, not the
+                                                                                 * view: no text joins */
     long long *outs[2] = {out_errors, out_failing};
     const char *qs[2] = {q_err, q_fail};
     for (int i = 0; i < 2; i++) {
@@ -2320,7 +2348,25 @@ struct ck_store_reader {
     sqlite3 *db;
     sqlite3_stmt *seen;
     sqlite3_stmt *unchanged; /* NULL: no stat cache in this database yet */
+    int in_txn;              /* look-ups done in the open read transaction */
 };
+
+/* Look-ups share a read transaction, renewed every CK_READER_TXN_LOOKUPS:
+ * a read transaction per look-up costs a lock call on the WAL index and,
+ * after every commit of the writer, re-reading the pages of the index from
+ * the file. A look-up that misses a filing committed since is harmless (the
+ * writer finds it and skips it). Renewing keeps checkpoints moving. */
+#define CK_READER_TXN_LOOKUPS 1024
+static void reader_txn(struct ck_store_reader *rd)
+{
+    if (rd->in_txn >= CK_READER_TXN_LOOKUPS) {
+        sqlite3_exec(rd->db, "COMMIT", NULL, NULL, NULL);
+        rd->in_txn = 0;
+    }
+    if (rd->in_txn == 0 && sqlite3_exec(rd->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+        return; /* each look-up is then its own transaction */
+    rd->in_txn++;
+}
 
 void ck_file_sig_from_stat(const struct stat *sb, long long now_ns, struct ck_file_sig *sig)
 {
@@ -2335,11 +2381,12 @@ void ck_file_sig_from_stat(const struct stat *sb, long long now_ns, struct ck_fi
 }
 
 int ck_store_reader_unchanged(struct ck_store_reader *rd, const char *path, const struct ck_file_sig *sig,
-                              char sha[65])
+                              char sha[65], long long *out_pk)
 {
     if (rd == NULL || rd->unchanged == NULL || !sig->valid)
         return 0;
     sqlite3_stmt *s = rd->unchanged;
+    reader_txn(rd);
     sqlite3_bind_text(s, 1, path, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(s, 2, sig->size);
     sqlite3_bind_int64(s, 3, sig->mtime_ns);
@@ -2351,6 +2398,7 @@ int ck_store_reader_unchanged(struct ck_store_reader *rd, const char *path, cons
         const unsigned char *h = sqlite3_column_text(s, 0);
         if (h && strlen((const char *)h) == 64) {
             memcpy(sha, h, 65);
+            *out_pk = sqlite3_column_int64(s, 1);
             found = 1;
         }
     }
@@ -2379,10 +2427,11 @@ int ck_store_reader_open(const char *path, const struct ck_engine *eng, long lon
     sqlite3_bind_int64(rd->seen, 3, run_id);
     /* The same conditions as seen, reached through the path's signature. */
     if (sqlite3_prepare_v2(rd->db,
-                           "SELECT s.sha256 FROM file_stat s WHERE s.path = ?1 AND s.size = ?2"
+                           "SELECT s.sha256, f.filing_pk FROM file_stat s JOIN filings f ON f.sha256 = s.sha256"
+                           " AND f.eval_key = ?7 AND f.sha256 <> '' AND f.run_id <> ?8"
+                           " WHERE s.path = ?1 AND s.size = ?2"
                            " AND s.mtime_ns = ?3 AND s.ctime_ns = ?4 AND s.ino = ?5 AND s.dev = ?6"
-                           " AND s.eval_key = ?7 AND EXISTS (SELECT 1 FROM filings f WHERE f.sha256 = s.sha256"
-                           " AND f.eval_key = ?7 AND f.sha256 <> '' AND f.run_id <> ?8)",
+                           " AND s.eval_key = ?7",
                            -1, &rd->unchanged, NULL) == SQLITE_OK) {
         sqlite3_bind_text(rd->unchanged, 7, key, -1, SQLITE_TRANSIENT);
         sqlite3_bind_int64(rd->unchanged, 8, run_id);
@@ -2400,16 +2449,27 @@ int ck_store_reader_seen(struct ck_store_reader *rd, const char *sha256)
 {
     if (rd == NULL || *sha256 == '\0')
         return 0;
+    reader_txn(rd);
     sqlite3_bind_text(rd->seen, 1, sha256, -1, SQLITE_TRANSIENT);
     int rc = sqlite3_step(rd->seen);
     sqlite3_reset(rd->seen);
     return rc == SQLITE_ROW;
 }
 
+void ck_store_reader_set_cache(struct ck_store_reader *rd, int kib)
+{
+    char pragma[64];
+    snprintf(pragma, sizeof pragma, "PRAGMA cache_size = -%d", kib);
+    if (rd)
+        sqlite3_exec(rd->db, pragma, NULL, NULL, NULL);
+}
+
 void ck_store_reader_close(struct ck_store_reader *rd)
 {
     if (rd == NULL)
         return;
+    if (rd->in_txn)
+        sqlite3_exec(rd->db, "COMMIT", NULL, NULL, NULL);
     sqlite3_finalize(rd->seen);
     sqlite3_finalize(rd->unchanged);
     sqlite3_close(rd->db);

@@ -143,6 +143,8 @@ int ck_store_reader_open(const char *path, const struct ck_engine *eng, long lon
                          struct ck_store_reader **out);
 /* 1 when (sha256, current rule set, catalogue) was recorded by another run. */
 int ck_store_reader_seen(struct ck_store_reader *rd, const char *sha256);
+/* Page cache of the handle in KiB (default 512). */
+void ck_store_reader_set_cache(struct ck_store_reader *rd, int kib);
 void ck_store_reader_close(struct ck_store_reader *rd);
 
 /* The stat cache (table file_stat, not part of the versioned schema: a
@@ -165,7 +167,10 @@ void ck_file_sig_from_stat(const struct stat *sb, long long now_ns, struct ck_fi
 /* 1 when path's signature is recorded under the current evaluation key for
  * a filing recorded by another run; its SHA-256 is copied to sha. */
 int ck_store_reader_unchanged(struct ck_store_reader *rd, const char *path, const struct ck_file_sig *sig,
-                              char sha[65]);
+                              char sha[65], long long *out_pk);
+/* Records that the current run saw the recorded filing filing_pk
+ * (ck_store_reader_unchanged), unchanged, in the open batch. */
+int ck_store_put_unchanged(struct ck_store *st, long long filing_pk);
 /* ck_store_put that also records path's signature (when sig is valid and
  * the filing has a hash) in the filing's savepoint: never without it. */
 int ck_store_put_sig(struct ck_store *st, const char *path, const char *sha256,

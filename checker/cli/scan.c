@@ -64,6 +64,9 @@
 #ifndef CK_SCAN_BATCH
 #define CK_SCAN_BATCH 32
 #endif
+#ifndef CK_SCAN_WALKER_CACHE_KIB
+#define CK_SCAN_WALKER_CACHE_KIB 16384
+#endif
 #ifndef CK_SCAN_BATCH_SEC
 #define CK_SCAN_BATCH_SEC 0.25
 #endif
@@ -77,7 +80,8 @@ struct slot {
     char sha[65];
     struct ck_file_sig walked; /* the walker's stat: looked up in the stat cache */
     struct ck_file_sig read;   /* the stat of the bytes hashed: recorded with their hash */
-    int pre_skipped;
+    int pre_skipped; /* 1: unchanged by the stat cache (known_pk), 2: content recorded */
+    long long known_pk;
     struct ck_result res; /* valid when state == SLOT_DONE and !pre_skipped */
 };
 
@@ -144,6 +148,7 @@ static double now_sec(void)
 
 struct walker {
     struct scan *s;
+    struct ck_store_reader *rd; /* stat-cache look-ups, or NULL */
     int count_only;
     unsigned long long count;
     dev_t dev[CK_SCAN_MAX_DEPTH];
@@ -185,18 +190,34 @@ static void push(struct walker *w, const char *path, const struct stat *sb)
     pthread_mutex_lock(&s->mu);
     while (s->produced - s->next_write >= s->window && !s->abort)
         pthread_cond_wait(&s->cv_space, &s->mu);
-    if (!s->abort) {
-        struct slot *sl = &s->slots[s->produced % s->window];
-        memset(sl, 0, sizeof *sl);
-        sl->state = SLOT_PENDING;
-        sl->path = ck_strdup(path);
-        if (sb) {
-            sl->bytes = (unsigned long long)sb->st_size;
-            ck_file_sig_from_stat(sb, now_ns(), &sl->walked);
+    struct slot *sl = s->abort ? NULL : &s->slots[s->produced % s->window];
+    pthread_mutex_unlock(&s->mu);
+    if (sl == NULL)
+        return;
+    /* The slot is the walker's until produced is advanced: nobody reads it. */
+    memset(sl, 0, sizeof *sl);
+    sl->state = SLOT_PENDING;
+    sl->path = ck_strdup(path);
+    if (sb) {
+        sl->bytes = (unsigned long long)sb->st_size;
+        ck_file_sig_from_stat(sb, now_ns(), &sl->walked);
+        if (ck_store_reader_unchanged(w->rd, path, &sl->walked, sl->sha, &sl->known_pk)) {
+            /* Unchanged since it was hashed: straight to the writer, no
+             * worker woken, no bytes held. */
+            sl->pre_skipped = 1;
+            sl->bytes = 0;
+            sl->state = SLOT_DONE;
         }
-        s->produced++;
-        pthread_cond_signal(&s->cv_work);
     }
+    pthread_mutex_lock(&s->mu);
+    s->produced++;
+    if (sl->state == SLOT_DONE) {
+        /* The writer is woken for a burst of settled filings (or by its
+         * timeout, or the end of the walk), not for each. */
+        if (s->produced - s->next_write >= s->window / 2)
+            pthread_cond_signal(&s->cv_result);
+    } else
+        pthread_cond_signal(&s->cv_work);
     pthread_mutex_unlock(&s->mu);
 }
 
@@ -336,7 +357,15 @@ static void *walker_main(void *arg)
     }
     struct walker *w = ck_calloc(1, sizeof *w);
     w->s = s;
+    if (!s->force && !s->rehash && ck_store_reader_open(s->db_path, s->eng, s->run_id, &w->rd) != CK_OK)
+        w->rd = NULL; /* every file is then read and hashed */
+    /* The stat cache is read in path order, the filings' key index at
+     * random: a cache the size of that index (about 90 bytes a filing)
+     * saves a read per look-up on a large re-run. Pages are allocated
+     * only as they are read. */
+    ck_store_reader_set_cache(w->rd, CK_SCAN_WALKER_CACHE_KIB);
     walk_all(w);
+    ck_store_reader_close(w->rd);
     free(w);
     pthread_mutex_lock(&s->mu);
     s->producer_done = 1;
@@ -411,6 +440,10 @@ static void *worker_main(void *arg)
         pthread_mutex_lock(&s->mu);
         struct slot *sl = NULL;
         while (!s->abort) {
+            /* Settled by the walker (stat cache), perhaps written already. */
+            while (s->next_take < s->produced &&
+                   (s->next_take < s->next_write || s->slots[s->next_take % s->window].state == SLOT_DONE))
+                s->next_take++;
             if (s->next_take < s->produced) {
                 sl = &s->slots[s->next_take % s->window];
                 if (s->held_bytes == 0 ||
@@ -436,11 +469,8 @@ static void *worker_main(void *arg)
 
         /* The slot is ours until marked done: nobody else touches it. */
         size_t len = 0;
-        char *bytes = NULL;
-        if (!s->rehash && ck_store_reader_unchanged(rd, path, &sl->walked, sl->sha))
-            sl->pre_skipped = 1; /* recorded with this signature: not read */
-        else if ((bytes = read_hash_file(path, &len, sl->sha, &sl->read)) != NULL &&
-                 ck_store_reader_seen(rd, sl->sha))
+        char *bytes = read_hash_file(path, &len, sl->sha, &sl->read);
+        if (bytes && ck_store_reader_seen(rd, sl->sha))
             sl->pre_skipped = 2;
         else if (bytes)
             ck_check_bytes_hashed(s->eng, ev, path, bytes, len, sl->sha, &sl->res);
@@ -548,8 +578,12 @@ static void writer_loop(struct scan *s, struct ck_store *st, struct tally *t, do
             int outcome = CK_STORE_SKIPPED;
             const struct ck_result *res = sl->pre_skipped ? NULL : &sl->res;
             /* Signatures are recorded for the bytes hashed in this run. */
-            const struct ck_file_sig *sig = sl->pre_skipped == 1 ? NULL : &sl->read;
-            if (!s->failed && ck_store_put_sig(st, sl->path, sl->sha, res, sl->pre_skipped, sig, &outcome) != CK_OK)
+            int wrc = CK_OK;
+            if (!s->failed)
+                wrc = sl->pre_skipped == 1
+                          ? ck_store_put_unchanged(st, sl->known_pk)
+                          : ck_store_put_sig(st, sl->path, sl->sha, res, sl->pre_skipped, &sl->read, &outcome);
+            if (wrc != CK_OK)
                 writer_fail(s, st, t);
             else if (ck_store_pending(st) == 1)
                 batch_start = now_sec();
@@ -573,11 +607,14 @@ static void writer_loop(struct scan *s, struct ck_store *st, struct tally *t, do
             sl->state = SLOT_EMPTY;
             s->held_bytes -= sl->bytes;
             s->next_write++;
-            pthread_cond_signal(&s->cv_space);
+            /* The walker refills the window in bursts: woken when half of
+             * it is free, not for every filing written. */
+            if (s->produced - s->next_write <= s->window / 2)
+                pthread_cond_signal(&s->cv_space);
             pthread_cond_broadcast(&s->cv_work); /* budget freed */
         } else if (s->producer_done && s->next_write == s->produced) {
             break;
-        } else if (s->abort && s->next_write == s->next_take) {
+        } else if (s->abort && s->next_write >= s->next_take) {
             break;
         } else if (ck_store_pending(st) > 0 &&
                    (s->abort || now_sec() - batch_start >= CK_SCAN_BATCH_SEC)) {
@@ -636,11 +673,15 @@ static int summary(struct scan *s, struct ck_store *st, const struct tally *t,
     sqlite3 *db = ck_store_db(st);
     sqlite3_stmt *q = NULL;
     static const char sql[] =
-        "SELECT fi.category,"
+        /* finding_rows and rules rather than the findings view (the same
+         * category, severity_rank and exempted): the view's joins with the
+         * message and text tables cost more than the count itself. */
+        "SELECT coalesce(r.category, '') AS cat,"
         " sum(fi.exempted = 0 AND fi.severity_rank = 2), sum(fi.exempted = 0 AND fi.severity_rank = 1),"
         " sum(fi.exempted = 0 AND fi.severity_rank = 0), sum(fi.exempted)"
-        " FROM run_filings rf JOIN findings fi ON fi.filing_pk = rf.filing_pk"
-        " WHERE rf.run_id = ?1 GROUP BY fi.category ORDER BY fi.category";
+        " FROM run_filings rf JOIN finding_rows fi ON fi.filing_pk = rf.filing_pk"
+        " LEFT JOIN rules r ON r.rule_id = fi.rule_id"
+        " WHERE rf.run_id = ?1 GROUP BY cat ORDER BY cat";
     if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK) {
         fprintf(stderr, "fundcheck: %s\n", sqlite3_errmsg(db));
         return CK_EDB;

@@ -13,7 +13,12 @@
  * database writer. Work flows through a window of 16(N+1) slots: the
  * walker fills slot (seq mod W) only when it is free, workers take the
  * lowest pending seq, and the writer stores results strictly in input
- * order. The database content is therefore the same for every N. Memory is
+ * order. A file that the stat cache (store.h, ck_file_sig) shows unchanged
+ * is settled by the walker itself (its slot is done when produced; no worker
+ * reads it); every other file is read once by a worker, which hashes and
+ * checks the same bytes. The walker and the writer wake each other per half
+ * window, not per filing. The database content is therefore the same for
+ * every N. Memory is
  * bounded by bytes, not by the number of filings: a worker takes the next
  * filing only while the bytes of the filings being checked stay within
  * 3 MiB and those taken but not yet written within 6 MiB (or when nothing
