@@ -239,6 +239,8 @@ static void edition_fini(struct ck_catalog_edition *ed)
     free(ed->title);
     free(ed->source);
     free(ed->file);
+    free(ed->explain[0]);
+    free(ed->explain[1]);
     for (size_t i = 0; i < ed->n_entries; i++)
         entry_fini(&ed->entries[i]);
     free(ed->entries);
@@ -727,6 +729,7 @@ int ck_catalog_freeze(struct ck_catalog *cat, char **err)
             h = fnv1a(h, ed->entries[j].reading, strlen(ed->entries[j].reading) + 1);
         }
         ck_catalog_edition_index(ed);
+        ck_catalog_edition_explain(ed);
         h = fnv1a(h, ed->effective, strlen(ed->effective) + 1);
         ck_buf_printf(&v, "%s%s:%s(%zu)", v.len ? "+" : "", ed->id, ed->status, ed->n_entries);
     }

@@ -117,7 +117,13 @@ struct ck_catalog_edition {
     size_t *post_off; /* owned; n_vocab + 1 */
     uint32_t *post;   /* owned; entry indices, ascending */
     uint32_t *post_tf; /* owned; the term's frequency in that entry */
+    /* owned; the explanation fc:catalog-edition-at gives, per enum ck_lang,
+     * written once at freeze (ck_catalog_edition_explain) */
+    char *explain[2];
 };
+
+/* Writes ed->explain[] (catalog_xpath.c words it). */
+void ck_catalog_edition_explain(struct ck_catalog_edition *ed);
 
 struct ck_catalog_code {
     char *code;  /* owned; "C", "C39", "C391", "C3911" (section letter always prefixed) */

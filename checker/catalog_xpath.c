@@ -108,6 +108,21 @@ static const char *status_word(const char *status, int en)
     return en ? "synthetic test data" : "合成测试数据";
 }
 
+/* Written once per edition at freeze: fc:catalog-edition-at is called for
+ * every candidate holding and printf dominated its cost. */
+void ck_catalog_edition_explain(struct ck_catalog_edition *ed)
+{
+    for (int en = 0; en < 2; en++) {
+        struct ck_buf b;
+        ck_buf_init(&b);
+        ck_buf_printf(&b, en ? "catalogue edition %s (effective %s, %s, %zu entries)"
+                             : "目录版本 %s（%s 起施行，%s，%zu 条）",
+                      ed->id, ed->effective, status_word(ed->status, en), ed->n_entries);
+        free(ed->explain[en]);
+        ed->explain[en] = ck_buf_take(&b);
+    }
+}
+
 #define S(i) ((const char *)a[i])
 
 static void fn_edition_at(xmlXPathParserContextPtr ctxt, int nargs)
@@ -120,14 +135,7 @@ static void fn_edition_at(xmlXPathParserContextPtr ctxt, int nargs)
         struct ck_xenv *env = env_of(ctxt);
         if (env)
             env->catalog_edition = ed->id;
-        struct ck_buf b;
-        ck_buf_init(&b);
-        ck_buf_printf(&b, lang_en(ctxt) ? "catalogue edition %s (effective %s, %s, %zu entries)"
-                                        : "目录版本 %s（%s 起施行，%s，%zu 条）",
-                      ed->id, ed->effective, status_word(ed->status, lang_en(ctxt)),
-                      ed->n_entries);
-        explain(ctxt, ck_buf_str(&b));
-        ck_buf_fini(&b);
+        explain(ctxt, ed->explain[lang_en(ctxt) ? CK_LANG_EN : CK_LANG_ZH]);
     }
     ret_str(ctxt, ed ? ed->id : "");
     free_strings(a, 1);

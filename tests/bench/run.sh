@@ -311,6 +311,68 @@ if [ "$HAVE_SCAN" = 1 ]; then
     fi
 fi
 
+# ---- check on distinct small filings (issue 10) ----------------------------
+# The held-out-like mix: every fixture in fixtures/ copied with a counter
+# comment appended until there are BENCH_CHECK_N (3000) distinct files.
+# Side by side: the floor (xmllint --noout --stream), fundcheck check
+# --format json (files in batches of BENCH_BATCH) and the peer
+# (peer_lxml.py, Python + lxml + SQLite, database included); the ratios
+# check/floor and check/peer, then the peak RSS of check on the largest
+# filing of corpus-1000 against its size. Targets: check/floor <= 3x here
+# and <= 6x on the fcgen corpus (the "x floor" column above); check/peer < 1.
+CHECK_N=${BENCH_CHECK_N:-3000}
+MIX=$B/mix-$CHECK_N
+mix_st="count=$CHECK_N fixtures=$(cat "$ROOT"/fixtures/*.xml | cksum | cut -d' ' -f1)"
+if ! [ -f "$MIX/.stamp" ] || [ "$(cat "$MIX/.stamp")" != "$mix_st" ]; then
+    log "writing $CHECK_N distinct small filings into $MIX"
+    rm -rf "$MIX" && mkdir -p "$MIX" || exit 4
+    i=0
+    while [ "$i" -lt "$CHECK_N" ]; do
+        for f in "$ROOT"/fixtures/*.xml; do
+            [ "$i" -lt "$CHECK_N" ] || break
+            { cat "$f"; printf '<!-- copy %d -->\n' "$i"; } >"$MIX/m$i-$(basename "$f")"
+            i=$((i + 1))
+        done
+    done
+    printf '%s\n' "$mix_st" >"$MIX/.stamp"
+fi
+find "$MIX" -name 'm*.xml' -print0 | sort -z >"$MIX.list"
+BYTES=$(find "$MIX" -name 'm*.xml' -printf '%s\n' | awk '{ s += $1 } END { printf "%d", s }')
+n=$CHECK_N
+xargs -0 cat <"$MIX.list" >/dev/null
+say ""
+say "$(awk -v n="$n" -v b="$BYTES" 'BEGIN { printf "check, distinct small filings (fixtures/ with a counter comment): %d filings, %.1f MB", n, b / 1e6 }')"
+row_head
+FLOOR=0
+measure sh -c 'xargs -0 -n "$1" xmllint --noout --stream <"$2"' sh "$BATCH" "$MIX.list"
+FLOOR=$T
+row "xmllint --noout --stream (floor)"
+CKT=-
+if [ "$HAVE_CHECK" = 1 ]; then
+    measure sh "$B/.batch.sh" "$FC" "$BATCH" "$MIX.list" check --format json
+    CKT=$T
+    row "fundcheck check --format json" 1
+fi
+PRT=-
+# the peer writes its database into a fresh file, removed afterwards
+[ "$have_peer" = 1 ] && rm -f "$B/peer-mix.db" &&
+    measure "$PEER_PY" "$PEER" "$B/peer-mix.db" "$MIX" >/dev/null &&
+    PRT=$T && row "peer_lxml.py (Python + lxml + SQLite)"
+rm -f "$B/peer-mix.db"
+say "$(awk -v c="$CKT" -v f="$FLOOR" -v p="$PRT" 'BEGIN {
+    printf "  check/floor %s (target <= 3x), check/peer %s (target < 1x)",
+        (c == "-" || f <= 0 ? "-" : sprintf("%.2fx", c / f)), (c == "-" || p == "-" || p <= 0 ? "-" : sprintf("%.2fx", c / p)) }')"
+if [ "$HAVE_CHECK" = 1 ] && [ -d "$B/corpus-1000" ]; then
+    big=$(find "$B/corpus-1000" -name 'f*.xml' -printf '%s %p\n' | sort -n | tail -n 1 | cut -d' ' -f2-)
+    tiny=$ROOT/fixtures/direct-clean.xml
+    measure "$FC" check --format json "$tiny" >/dev/null 2>>"$ERRF"
+    R0=$RSS
+    measure "$FC" check --format json "$big" >/dev/null 2>>"$ERRF"
+    say "$(awk -v r="$RSS" -v r0="$R0" -v s="$(stat -c %s "$big")" 'BEGIN {
+        printf "  peak RSS of check on one filing: %.1f MB file -> %s MiB (a small filing: %s MiB); above the small one: %.1fx the file size (target <= 3x)",
+            s / 1e6, r, r0, (r - r0) * 1048576 / s }')"
+fi
+
 say ""
 if [ "$HAVE_RULES" = 1 ]; then
     measure sh -c 'i=0; while [ $i -lt "$2" ]; do "$1" rules list >/dev/null || exit 1; i=$((i + 1)); done' \
