@@ -49,9 +49,8 @@ int main(int argc, char **argv)
                strcmp(argv[1], "help") == 0) {
         usage(stdout);
         rc = CK_EXIT_CLEAN;
-    } else if (strcmp(argv[1], "--version") == 0) {
-        printf("fundcheck %s\n", CK_VERSION);
-        rc = CK_EXIT_CLEAN;
+    } else if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+        rc = ck_cli_print_version(ck_cli_lang_from_argv(argc, argv));
     } else {
         rc = ck_cli_dispatch(argc - 1, argv + 1);
     }
