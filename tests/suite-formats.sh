@@ -189,5 +189,28 @@ fi
 out=$("$FUNDCHECK" scan --version --lang en 2>&1); rc=$?
 [ $rc -eq 0 ] && echo "$out" | grep -q '^rule set: .* rules)' && echo "$out" | grep -q '^catalogue: ' &&
     ok "scan --version --lang en: English version lines" || bad "scan --version --lang en: rc $rc: $out"
+# ---- help and the man page ----
+h=$("$FUNDCHECK" --help 2>&1); he=$("$FUNDCHECK" --help --lang en 2>&1)
+echo "$h" | grep -q '^用法：fundcheck 命令' && echo "$he" | grep -q '^usage: fundcheck COMMAND' &&
+    ok "top-level --help is Chinese by default, English with --lang en" || bad "top-level --help: $(echo "$h" | head -1) / $(echo "$he" | head -1)"
+for c in check validate report diff; do
+    "$FUNDCHECK" $c --help 2>&1 | head -1 | grep -q '^用法：' && "$FUNDCHECK" $c --help --lang en 2>&1 | head -1 | grep -q '^usage:' &&
+        ok "$c --help: Chinese by default, English with --lang en" || bad "$c --help: $("$FUNDCHECK" $c --help 2>&1 | head -1)"
+done
+"$FUNDCHECK" diff --db x.db 2>"$work/du.err"; rc=$?
+[ $rc -eq 3 ] && grep -q '需要 --db FILE 以及两个' "$work/du.err" && grep -q '^用法：' "$work/du.err" &&
+    ok "diff usage error: Chinese message and usage, exit 3" || bad "diff usage error: rc $rc $(head -2 "$work/du.err")"
+"$FUNDCHECK" nosuch 2>"$work/nc.err"; rc=$?
+[ $rc -eq 3 ] && grep -q '未知命令' "$work/nc.err" && ok "unknown command: Chinese, exit 3" || bad "unknown command: rc $rc"
+man_ok=1
+for c in $(sed -n '/^} commands\[\] = {/,/^};/s/^ *{"\([a-z]*\)",.*/\1/p' checker/cli/cli.c); do
+    grep -q "^\.B fundcheck $c\$" docs/fundcheck.1 || { man_ok=0; bad "man page has no synopsis for '$c'"; }
+done
+grep -q '^\.SH EXAMPLES' docs/fundcheck.1 || { man_ok=0; bad "man page has no EXAMPLES section"; }
+for o in only fail-on min-severity exclude-rule files-from output color; do
+    pat=$(printf '%s' "--$o" | sed 's/-/\\-/g')
+    grep -qF -- "$pat" docs/fundcheck.1 || { man_ok=0; bad "man page synopsis lacks --$o"; }
+done
+[ $man_ok -eq 1 ] && ok "man page: a synopsis for every command of the dispatch table, EXAMPLES, the new options"
 echo "formats: $pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -641,6 +641,9 @@ int ck_cli_dispatch(int argc, char **argv)
     for (size_t i = 0; i < CK_ARRAY_LEN(commands); i++)
         if (strcmp(argv[0], commands[i].name) == 0)
             return commands[i].fn(argc, argv);
-    fprintf(stderr, "fundcheck: unknown command '%s' (see fundcheck --help)\n", argv[0]);
+    fprintf(stderr,
+            ck_cli_lang_from_argv(argc, argv) == CK_LANG_EN ? "fundcheck: unknown command '%s' (see fundcheck --help)\n"
+                                                            : "fundcheck：未知命令“%s”（见 fundcheck --help）\n",
+            argv[0]);
     return CK_EXIT_USAGE;
 }

@@ -91,7 +91,25 @@ static const struct dim dims[] = {
     {"fund", "按基金", "by fund", "fund_uscc", "max(fund_name)"},
 };
 
-static const char report_help[] =
+static const char report_help_zh[] =
+    "用法：fundcheck report --db 文件 [--format text|json|csv] [--lang zh|en] [--dump]\n"
+    "      fundcheck report --db 文件 --layout [--format text|csv] [--min-funds N] [--min-share X]\n"
+    "      fundcheck report --db 文件 --evaluate [--thresholds 文件]\n"
+    "\n"
+    "汇总发现数据库：各基金各报告期的现行报送，按类别、级别、省份、地区、政府层级和基金统计的\n"
+    "发现（未豁免的违规、警告、提示；已豁免的另列）。--dump 按固定顺序输出每张表，不含运行编号\n"
+    "与时间戳（用于比较数据库）。\n"
+    "\n"
+    "--layout：基金间的同质化布局，取每只基金最新的报送：按省份与 GB/T 4754 大类列出基金、\n"
+    "层级与投资额；同一省份至少 N 只基金（--min-funds，默认 3）各以不少于 X 的投资额\n"
+    "（--min-share，默认 0.2）投向的大类；以及各省基金大类投资向量两两余弦相似度的均值\n"
+    "（docs/metrics.md）。\n"
+    "\n"
+    "--evaluate：按基金（其最新报告期）列出 1753号 评价所计分的指标，取自 scan 存储的指标，\n"
+    "每项对照其阈值并注明阈值来源与可信度（rules/evaluation-1753.tsv 或 --thresholds 文件），\n"
+    "与 `fundcheck evaluate` 相同。\n";
+
+static const char report_help_en[] =
     "usage: fundcheck report --db FILE [--format text|json|csv] [--lang zh|en] [--dump]\n"
     "       fundcheck report --db FILE --layout [--format text|csv] [--min-funds N] [--min-share X]\n"
     "       fundcheck report --db FILE --evaluate [--thresholds FILE]\n"
@@ -311,7 +329,8 @@ int ck_dbreport_main(int argc, char **argv)
         {NULL, 0, NULL, 0},
     };
     const char *db_path = NULL;
-    int fmt = FMT_TEXT, lang = CK_LANG_ZH, dump = 0, layout = 0, evaluate = 0, c;
+    int fmt = FMT_TEXT, lang = ck_cli_lang_from_argv(argc, argv), dump = 0, layout = 0, evaluate = 0, c;
+    const char *report_help = lang == CK_LANG_EN ? report_help_en : report_help_zh;
     const char *thresholds = NULL;
     struct ck_layout_opts lo = {0, CK_LANG_ZH, 3, 0.2};
     char *end = NULL;
