@@ -481,10 +481,10 @@ check "walker: recursive, *.xml only, directory named x.xml walked, symlink loop
 printf '%s\n%s\n' fixtures/fof-clean.xml fixtures/derivatives.xml | scan --db "$T/stdin.db" - >/dev/null 2>&1
 rc=$?
 check "stdin list (-)" '[ "$rc" = 1 ] && [ "$(q "$T/stdin.db" "SELECT count(*) FROM filings")" = 2 ]' "rc=$rc"
-scan --db "$T/miss.db" "$T/does-not-exist.xml" fixtures/fof-clean.xml >/dev/null 2>&1
+scan --db "$T/miss.db" "$T/does-not-exist.xml" fixtures/fof-clean.xml >/dev/null 2>"$T/miss.err"
 rc=$?
-check "missing input file: recorded in error, exit 2" \
-    '[ "$rc" = 2 ] && [ "$(q "$T/miss.db" "SELECT count(*) FROM filings WHERE status = '"'error'"'")" = 1 ]' "rc=$rc"
+check "mistyped path on the command line: exit 3 in Chinese, no database, no error filing stored" \
+    '[ "$rc" = 3 ] && [ ! -e "$T/miss.db" ] && grep -q "does-not-exist.xml：文件或目录不存在" "$T/miss.err"' "rc=$rc $(head -c 200 "$T/miss.err")"
 
 # ---- documentation ----
 missing=""
