@@ -102,6 +102,17 @@ static void label(struct ck_buf *b, const struct ck_lt_node *node)
     ck_buf_printf(b, "%s（%s）", *node->name ? node->name : "?", node->uscc);
 }
 
+static void chain_end(struct ck_buf *b, const struct ck_lt_exposure *x, int lang)
+{
+    int en = lang == CK_LANG_EN;
+    if (x->item == NULL || *x->item == '\0')
+        ck_buf_adds(b, en ? "the filing as a whole" : "报送整体");
+    else if (x->holding)
+        ck_buf_printf(b, "%s %s", en ? "holding" : "持仓", x->item);
+    else
+        ck_buf_printf(b, "%s %s", en ? "item" : "事项", x->item);
+}
+
 static void visit(struct walk *w, size_t node)
 {
     for (size_t i = 0; i < w->depth; i++)
@@ -123,8 +134,7 @@ static void visit(struct walk *w, size_t node)
             label(&chain, &w->nodes[w->path[i]]);
             ck_buf_adds(&chain, " → ");
         }
-        ck_buf_printf(&chain, "%s %s", w->lang == CK_LANG_EN ? "holding" : "持仓",
-                      x->item ? x->item : "-");
+        chain_end(&chain, x, w->lang);
         w->emit(w->ud, w->parent, w->edge, node, x, lt, ck_buf_str(&chain));
         ck_buf_fini(&chain);
     }
@@ -312,6 +322,7 @@ void ck_lookthrough_results(const struct ck_engine *eng, struct ck_evaluator *ev
             x->rule = fd->rule;
             x->severity = fd->severity;
             x->item = fd->item;
+            x->holding = fd->holding != NULL;
             x->message[CK_LANG_ZH] = fd->message[CK_LANG_ZH];
             x->message[CK_LANG_EN] = fd->message[CK_LANG_EN];
         }

@@ -24,6 +24,8 @@ struct ck_lt_exposure {
     int severity;
     const char *item;           /* holding/item id in the child, may be NULL */
     const char *message[CK_LANG_COUNT];
+    int holding;                /* 1: item is a holding id; 0: a transaction,
+                                 * guarantee or other item, or the filing itself */
 };
 
 struct ck_lt_edge {

@@ -1989,7 +1989,7 @@ static int lt_load(struct lt_walk *w)
     if (sqlite3_prepare_v2(st->db, "SELECT fund_name, fund_uscc FROM filings WHERE filing_pk = ?1", -1,
                            &w->q_label, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(st->db,
-                           "SELECT rule_id, severity_rank, item, message_zh, message_en FROM findings"
+                           "SELECT rule_id, severity_rank, item, message_zh, message_en, holding_id IS NOT NULL FROM findings"
                            " WHERE filing_pk = ?1 AND derived = 0 AND exempted = 0 AND severity_rank >= 1"
                            " ORDER BY seq",
                            -1, &w->q_xs, NULL) != SQLITE_OK)
@@ -2066,6 +2066,7 @@ static int lt_exposures(struct lt_walk *w, size_t node, struct ck_lt_exposure **
         x->item = col_dup_null(s, 2);
         x->message[CK_LANG_ZH] = col_dup(s, 3);
         x->message[CK_LANG_EN] = col_dup(s, 4);
+        x->holding = sqlite3_column_int(s, 5);
     }
     sqlite3_reset(s);
     *out = xs;

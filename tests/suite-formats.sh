@@ -167,5 +167,51 @@ if command -v script >/dev/null 2>&1; then
 else
     skip "colour on a terminal" "no script(1)"
 fi
+# ---- message data ----
+# PS-001 names the stock code once, from the instrument or, without one, the investee's listing
+"$FUNDCHECK" check --lang zh fixtures/public-stock.xml >"$work/ps.out" 2>&1
+sed 's|<instrument type="stock" code="002977" exchange="SZSE">青屿港口</instrument>||' fixtures/public-stock.xml >"$work/ps-noinst.xml"
+"$FUNDCHECK" check --lang en "$work/ps-noinst.xml" >"$work/ps2.out" 2>&1
+if grep -q '持仓 H005（青屿港口物流股份有限公司 002977）' "$work/ps.out" && ! grep -q '002977002977' "$work/ps.out" &&
+    grep -q 'Holding H005 (青屿港口物流股份有限公司 002977)' "$work/ps2.out"; then
+    ok "PS-001 message prints the stock code once (instrument code, else listing code)"
+else
+    bad "PS-001 message: $(grep -h 'H005' "$work/ps.out" "$work/ps2.out" | head -2)"
+fi
+# ---- -V / --version ----
+out=$("$FUNDCHECK" -V 2>&1); rc=$?
+hash=$("$FUNDCHECK" check --format json fixtures/direct-clean.xml 2>/dev/null | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d.get("rulesVersion") or d.get("tool",{}).get("rulesVersion",""))' 2>/dev/null)
+if [ $rc -eq 0 ] && echo "$out" | grep -q '^fundcheck [0-9]' && echo "$out" | grep -q "^规则集：[0-9a-f]\{16\}（[0-9]* 条规则）" &&
+    echo "$out" | grep -q '^产业目录：' && { [ -z "$hash" ] || echo "$out" | grep -q "$hash"; }; then
+    ok "-V prints the tool, rule-set and catalogue versions (Chinese)"
+else
+    bad "-V: rc $rc: $out"
+fi
+out=$("$FUNDCHECK" scan --version --lang en 2>&1); rc=$?
+[ $rc -eq 0 ] && echo "$out" | grep -q '^rule set: .* rules)' && echo "$out" | grep -q '^catalogue: ' &&
+    ok "scan --version --lang en: English version lines" || bad "scan --version --lang en: rc $rc: $out"
+# ---- help and the man page ----
+h=$("$FUNDCHECK" --help 2>&1); he=$("$FUNDCHECK" --help --lang en 2>&1)
+echo "$h" | grep -q '^用法：fundcheck 命令' && echo "$he" | grep -q '^usage: fundcheck COMMAND' &&
+    ok "top-level --help is Chinese by default, English with --lang en" || bad "top-level --help: $(echo "$h" | head -1) / $(echo "$he" | head -1)"
+for c in check validate report diff; do
+    "$FUNDCHECK" $c --help 2>&1 | head -1 | grep -q '^用法：' && "$FUNDCHECK" $c --help --lang en 2>&1 | head -1 | grep -q '^usage:' &&
+        ok "$c --help: Chinese by default, English with --lang en" || bad "$c --help: $("$FUNDCHECK" $c --help 2>&1 | head -1)"
+done
+"$FUNDCHECK" diff --db x.db 2>"$work/du.err"; rc=$?
+[ $rc -eq 3 ] && grep -q '需要 --db FILE 以及两个' "$work/du.err" && grep -q '^用法：' "$work/du.err" &&
+    ok "diff usage error: Chinese message and usage, exit 3" || bad "diff usage error: rc $rc $(head -2 "$work/du.err")"
+"$FUNDCHECK" nosuch 2>"$work/nc.err"; rc=$?
+[ $rc -eq 3 ] && grep -q '未知命令' "$work/nc.err" && ok "unknown command: Chinese, exit 3" || bad "unknown command: rc $rc"
+man_ok=1
+for c in $(sed -n '/^} commands\[\] = {/,/^};/s/^ *{"\([a-z]*\)",.*/\1/p' checker/cli/cli.c); do
+    grep -q "^\.B fundcheck $c\$" docs/fundcheck.1 || { man_ok=0; bad "man page has no synopsis for '$c'"; }
+done
+grep -q '^\.SH EXAMPLES' docs/fundcheck.1 || { man_ok=0; bad "man page has no EXAMPLES section"; }
+for o in only fail-on min-severity exclude-rule files-from output color; do
+    pat=$(printf '%s' "--$o" | sed 's/-/\\-/g')
+    grep -qF -- "$pat" docs/fundcheck.1 || { man_ok=0; bad "man page synopsis lacks --$o"; }
+done
+[ $man_ok -eq 1 ] && ok "man page: a synopsis for every command of the dispatch table, EXAMPLES, the new options"
 echo "formats: $pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -22,6 +22,17 @@ fi
 bin="$tmp/prefix/bin/fundcheck"
 [ -x "$bin" ] && ok "binary installed" || bad "binary installed"
 [ -f "$tmp/prefix/share/man/man1/fundcheck.1" ] && ok "man page installed" || bad "man page installed"
+[ -f "$tmp/prefix/share/doc/fundcheck/docs/formats.md" ] && [ -f "$tmp/prefix/share/doc/fundcheck/docs/database.md" ] &&
+    ok "docs installed under share/doc/fundcheck" || bad "docs installed"
+comp="$tmp/prefix/share/bash-completion/completions/fundcheck"
+if [ -f "$comp" ] && command -v bash >/dev/null 2>&1; then
+    got=$(bash -c '. "$1"; COMP_WORDS=(fundcheck check --format s); COMP_CWORD=3; _fundcheck; echo "${COMPREPLY[*]}"' _ "$comp" 2>&1)
+    got2=$(bash -c '. "$1"; COMP_WORDS=(fundcheck di); COMP_CWORD=1; _fundcheck; echo "${COMPREPLY[*]}"' _ "$comp" 2>&1)
+    [ "$got" = sarif ] && [ "$got2" = diff ] && ok "bash completion installed and completes formats and commands" ||
+        bad "bash completion: '$got' '$got2'"
+else
+    bad "bash completion installed"
+fi
 [ -f "$tmp/prefix/share/fundcheck/schema/filing-1.xsd" ] && ok "schema installed" || bad "schema installed"
 # The library: header, archive, shared object and pkg-config file; the
 # embedding example builds from them alone and runs against the .so.

@@ -337,6 +337,35 @@ check "diff runs: unchanged findings between runs" \
 "$FC" diff --db "$T/fix.db" 1 2026Q1 >/dev/null 2>&1
 rc=$?
 check "diff: mixed run and period is a usage error" '[ "$rc" = 3 ]' "rc=$rc"
+"$FC" diff --db "$T/fix.db" 1 99 >"$T/d99.out" 2>"$T/d99.err"
+rc=$?
+check "diff: a run not in the database is exit 3 with a Chinese message, nothing listed" \
+    '[ "$rc" = 3 ] && grep -q "没有编号为 99 的运行" "$T/d99.err" && [ ! -s "$T/d99.out" ]' "rc=$rc $(head -c 200 "$T/d99.err")"
+"$FC" diff --db "$T/fix.db" 0 1 >"$T/d0.out" 2>"$T/d0.err"
+rc=$?
+check "diff 0 1: run 0 does not exist (exit 3), not everything new" \
+    '[ "$rc" = 3 ] && grep -q "没有编号为 0 的运行" "$T/d0.err"' "rc=$rc $(head -c 200 "$T/d0.err")"
+"$FC" diff --db "$T/guide.db" 2024Q1 2026Q1 >/dev/null 2>"$T/dp.err"
+rc=$?
+check "diff: a period with no current filing is exit 3" \
+    '[ "$rc" = 3 ] && grep -q "没有报告期 2024-03-31 的现行报送" "$T/dp.err"' "rc=$rc $(head -c 200 "$T/dp.err")"
+"$FC" diff --db "$T/guide.db" 2025Q4 2026Q1 --format csv --only unchanged >"$T/du.csv" 2>&1
+"$FC" diff --db "$T/guide.db" 2025Q4 2026Q1 --format csv --only new,resolved,unchanged >"$T/dall.csv" 2>&1
+check "diff --only: default lists new and resolved; --only unchanged lists only unchanged" \
+    '! grep -q "^unchanged," "$T/d.csv" && grep -q "^unchanged," "$T/du.csv" && ! grep -q "^new,\|^resolved," "$T/du.csv" &&
+     [ $(($(wc -l <"$T/d.csv") + $(wc -l <"$T/du.csv") - 1)) = "$(wc -l <"$T/dall.csv")" ]' \
+    "$(wc -l "$T/d.csv" "$T/du.csv" "$T/dall.csv")"
+"$FC" diff --db "$T/guide.db" 2025Q4 2026Q1 --only bogus >/dev/null 2>"$T/dob.err"
+rc=$?
+check "diff --only with an unknown kind is exit 3 in Chinese" '[ "$rc" = 3 ] && grep -q "未知的 --only" "$T/dob.err"' "rc=$rc"
+"$FC" diff --db "$T/guide.db" 2025Q4 2026Q1 --fail-on violation >/dev/null 2>&1
+rc_v=$?
+"$FC" diff --db "$T/guide.db" 2026Q1 2026Q2 --fail-on notice >/dev/null 2>&1
+rc_r=$?
+"$FC" diff --db "$T/guide.db" 2025Q4 2026Q1 >/dev/null 2>&1
+rc_0=$?
+check "diff --fail-on: exit 1 on new findings at the level (2025Q4→2026Q1), 0 with only resolved ones, 0 without" \
+    '[ "$rc_v" = 1 ] && [ "$rc_r" = 0 ] && [ "$rc_0" = 0 ]' "rc $rc_v/$rc_r/$rc_0 $(grep -c "^new," "$T/d.csv") new"
 
 # ---- a draft is never a current filing ----
 sed -e 's|<reportType>quarterly</reportType>|<reportType>draft</reportType>|' \
@@ -478,10 +507,10 @@ check "walker: recursive, *.xml only, directory named x.xml walked, symlink loop
 printf '%s\n%s\n' fixtures/fof-clean.xml fixtures/derivatives.xml | scan --db "$T/stdin.db" - >/dev/null 2>&1
 rc=$?
 check "stdin list (-)" '[ "$rc" = 1 ] && [ "$(q "$T/stdin.db" "SELECT count(*) FROM filings")" = 2 ]' "rc=$rc"
-scan --db "$T/miss.db" "$T/does-not-exist.xml" fixtures/fof-clean.xml >/dev/null 2>&1
+scan --db "$T/miss.db" "$T/does-not-exist.xml" fixtures/fof-clean.xml >/dev/null 2>"$T/miss.err"
 rc=$?
-check "missing input file: recorded in error, exit 2" \
-    '[ "$rc" = 2 ] && [ "$(q "$T/miss.db" "SELECT count(*) FROM filings WHERE status = '"'error'"'")" = 1 ]' "rc=$rc"
+check "mistyped path on the command line: exit 3 in Chinese, no database, no error filing stored" \
+    '[ "$rc" = 3 ] && [ ! -e "$T/miss.db" ] && grep -q "does-not-exist.xml：文件或目录不存在" "$T/miss.err"' "rc=$rc $(head -c 200 "$T/miss.err")"
 
 # ---- stat cache: unchanged files are not read ----
 # Files older than the settle time (1 s) are recorded with their size, times

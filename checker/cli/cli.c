@@ -19,6 +19,7 @@
 #include "mem.h"
 #include "report.h"
 #include "scan.h"
+#include "store.h"
 
 #include "evidence.h"
 
@@ -36,6 +37,23 @@ int ck_cli_parse_lang(const char *s)
     if (strcmp(s, "en") == 0)
         return CK_LANG_EN;
     return -1;
+}
+
+int ck_cli_lang_from_argv(int argc, char **argv)
+{
+    int lang = CK_LANG_ZH;
+    for (int i = 1; i < argc; i++) {
+        const char *v = NULL;
+        if (strcmp(argv[i], "--") == 0)
+            break;
+        if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+            v = argv[++i];
+        else if (strncmp(argv[i], "--lang=", 7) == 0)
+            v = argv[i] + 7;
+        if (v && ck_cli_parse_lang(v) >= 0)
+            lang = ck_cli_parse_lang(v);
+    }
+    return lang;
 }
 
 /* The environment is the CLI's business: the library reads none. */
@@ -85,6 +103,27 @@ struct ck_engine *ck_cli_open_engine(const struct ck_common_opts *o)
         return NULL;
     }
     return eng;
+}
+
+int ck_cli_print_version(int lang)
+{
+    int en = lang == CK_LANG_EN;
+    printf("fundcheck %s\n", CK_VERSION);
+    struct ck_common_opts o = {NULL, NULL, lang};
+    struct ck_engine *eng = NULL;
+    char *err = NULL;
+    if (open_engine(o.rules_dir, o.catalog_dir, o.lang, 0, &eng, &err) != CK_OK) {
+        /* the tool's version is still known; say why the rest is not */
+        printf(en ? "rule set: cannot be loaded\n" : "规则集：无法加载\n");
+        fprintf(stderr, "%s", err ? err : "");
+        free(err);
+        return CK_EXIT_USAGE;
+    }
+    printf(en ? "rule set: %s (%zu rules)\n" : "规则集：%s（%zu 条规则）\n", eng->rules->version,
+           eng->rules->n_rules);
+    printf(en ? "catalogue: %s\n" : "产业目录：%s\n", ck_store_catalog_version(eng));
+    ck_engine_free(eng);
+    return CK_EXIT_CLEAN;
 }
 
 enum { OPT_RULES = 1000, OPT_CATALOG_DIR, OPT_LANG, OPT_MIN, OPT_HELP, OPT_CASES };
@@ -597,13 +636,14 @@ int ck_cli_dispatch(int argc, char **argv)
 {
     /* every command answers --version the same way */
     for (int i = 1; i < argc; i++)
-        if (strcmp(argv[i], "--version") == 0) {
-            printf("fundcheck %s\n", CK_VERSION);
-            return CK_EXIT_CLEAN;
-        }
+        if (strcmp(argv[i], "--version") == 0 || strcmp(argv[i], "-V") == 0)
+            return ck_cli_print_version(ck_cli_lang_from_argv(argc, argv));
     for (size_t i = 0; i < CK_ARRAY_LEN(commands); i++)
         if (strcmp(argv[0], commands[i].name) == 0)
             return commands[i].fn(argc, argv);
-    fprintf(stderr, "fundcheck: unknown command '%s' (see fundcheck --help)\n", argv[0]);
+    fprintf(stderr,
+            ck_cli_lang_from_argv(argc, argv) == CK_LANG_EN ? "fundcheck: unknown command '%s' (see fundcheck --help)\n"
+                                                            : "fundcheck：未知命令“%s”（见 fundcheck --help）\n",
+            argv[0]);
     return CK_EXIT_USAGE;
 }

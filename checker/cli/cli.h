@@ -19,12 +19,18 @@ struct ck_common_opts {
 };
 /* Parses --lang zh|en; returns -1 when invalid. */
 int ck_cli_parse_lang(const char *s);
+/* The last valid --lang of argv (before "--"), Chinese when none: lets help
+ * and usage errors printed before or during option parsing follow it. */
+int ck_cli_lang_from_argv(int argc, char **argv);
 /* The data root: $FUNDCHECK_DATA, else ck_engine_data_root(). Caller frees. */
 char *ck_cli_data_root(void);
 /* The user's catalogue directory: given, else $FUNDCHECK_CATALOG_DIR, else
  * $XDG_DATA_HOME/fundcheck/catalogs or ~/.local/share/fundcheck/catalogs;
  * "" when none applies. Caller frees. */
 char *ck_cli_user_catalog_dir(const char *given);
+/* -V/--version: the tool's, the rule set's (hash, rule count) and the
+ * catalogue's version; exit 0, or 3 when the rule set cannot be loaded. */
+int ck_cli_print_version(int lang);
 /* Opens the engine or prints the errors; returns NULL on failure (exit 3). */
 struct ck_engine *ck_cli_open_engine(const struct ck_common_opts *o);
 

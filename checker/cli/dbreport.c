@@ -30,7 +30,8 @@
 #include <string.h>
 
 enum { FMT_TEXT = 0, FMT_CSV, FMT_JSON };
-enum { R_DB = 1200, R_FORMAT, R_LANG, R_DUMP, R_HELP, R_LAYOUT, R_MIN_FUNDS, R_MIN_SHARE, R_EVALUATE, R_THRESHOLDS };
+enum { R_DB = 1200, R_FORMAT, R_LANG, R_DUMP, R_HELP, R_LAYOUT, R_MIN_FUNDS, R_MIN_SHARE, R_EVALUATE, R_THRESHOLDS,
+       R_ONLY, R_FAIL_ON };
 
 static int parse_format(const char *cmd, const char *s, int *out)
 {
@@ -90,7 +91,25 @@ static const struct dim dims[] = {
     {"fund", "按基金", "by fund", "fund_uscc", "max(fund_name)"},
 };
 
-static const char report_help[] =
+static const char report_help_zh[] =
+    "用法：fundcheck report --db 文件 [--format text|json|csv] [--lang zh|en] [--dump]\n"
+    "      fundcheck report --db 文件 --layout [--format text|csv] [--min-funds N] [--min-share X]\n"
+    "      fundcheck report --db 文件 --evaluate [--thresholds 文件]\n"
+    "\n"
+    "汇总发现数据库：各基金各报告期的现行报送，按类别、级别、省份、地区、政府层级和基金统计的\n"
+    "发现（未豁免的违规、警告、提示；已豁免的另列）。--dump 按固定顺序输出每张表，不含运行编号\n"
+    "与时间戳（用于比较数据库）。\n"
+    "\n"
+    "--layout：基金间的同质化布局，取每只基金最新的报送：按省份与 GB/T 4754 大类列出基金、\n"
+    "层级与投资额；同一省份至少 N 只基金（--min-funds，默认 3）各以不少于 X 的投资额\n"
+    "（--min-share，默认 0.2）投向的大类；以及各省基金大类投资向量两两余弦相似度的均值\n"
+    "（docs/metrics.md）。\n"
+    "\n"
+    "--evaluate：按基金（其最新报告期）列出 1753号 评价所计分的指标，取自 scan 存储的指标，\n"
+    "每项对照其阈值并注明阈值来源与可信度（rules/evaluation-1753.tsv 或 --thresholds 文件），\n"
+    "与 `fundcheck evaluate` 相同。\n";
+
+static const char report_help_en[] =
     "usage: fundcheck report --db FILE [--format text|json|csv] [--lang zh|en] [--dump]\n"
     "       fundcheck report --db FILE --layout [--format text|csv] [--min-funds N] [--min-share X]\n"
     "       fundcheck report --db FILE --evaluate [--thresholds FILE]\n"
@@ -310,7 +329,8 @@ int ck_dbreport_main(int argc, char **argv)
         {NULL, 0, NULL, 0},
     };
     const char *db_path = NULL;
-    int fmt = FMT_TEXT, lang = CK_LANG_ZH, dump = 0, layout = 0, evaluate = 0, c;
+    int fmt = FMT_TEXT, lang = ck_cli_lang_from_argv(argc, argv), dump = 0, layout = 0, evaluate = 0, c;
+    const char *report_help = lang == CK_LANG_EN ? report_help_en : report_help_zh;
     const char *thresholds = NULL;
     struct ck_layout_opts lo = {0, CK_LANG_ZH, 3, 0.2};
     char *end = NULL;
@@ -391,14 +411,81 @@ int ck_dbreport_main(int argc, char **argv)
 
 /* ---- diff ---- */
 
-static const char diff_help[] =
-    "usage: fundcheck diff --db FILE [--format text|json|csv] [--lang zh|en] A B\n"
+static const char diff_help_zh[] =
+    "用法：fundcheck diff --db 文件 [--format text|json|csv] [--only new,resolved,unchanged]\n"
+    "                     [--fail-on 级别] [--lang zh|en] A B\n"
+    "\n"
+    "B 相对 A 新增、已解决与未变的发现（不含已豁免的）。A 与 B 同为运行编号（该次运行检查或跳过的\n"
+    "报送文件的发现），或同为两个报告期，写作期末日期（2025-12-31）或季度（2025Q4）：两期都有报送的\n"
+    "基金的现行报送。发现以基金、规则、持仓/事项与穿透链识别。\n"
+    "\n"
+    "  --only 类别[,类别]      只列出这些变化：new（新增）、resolved（已解决）、unchanged（未变）；\n"
+    "                           默认 new,resolved（计数仍为全部）\n"
+    "  --fail-on 级别           有达到该级别（notice、warning、violation）的新增发现时退出码为 1\n"
+    "\n"
+    "退出码：0 无问题，1 有达到 --fail-on 的新增发现，3 调用有误（含不存在的运行或报告期），\n"
+    "4 系统错误。\n";
+
+static const char diff_help_en[] =
+    "usage: fundcheck diff --db FILE [--format text|json|csv] [--only new,resolved,unchanged]\n"
+    "                     [--fail-on LEVEL] [--lang zh|en] A B\n"
     "\n"
     "Findings (not exempted) new in B, resolved since A, and unchanged. A and B are either\n"
     "run ids (the findings of the filings each run checked or skipped), or two periods, as\n"
     "period-end dates (2025-12-31) or quarters (2025Q4): the current filings of the funds\n"
     "that filed for both periods. A finding is identified by fund, rule, holding/item and\n"
-    "look-through chain.\n";
+    "look-through chain.\n"
+    "\n"
+    "  --only KIND[,KIND]       list only these changes: new, resolved, unchanged;\n"
+    "                           default new,resolved (the counts are always complete)\n"
+    "  --fail-on LEVEL          exit 1 when a new finding is at or above LEVEL\n"
+    "                           (notice, warning, violation)\n"
+    "\n"
+    "exit: 0 clean, 1 new findings at or above --fail-on, 3 bad invocation (including a run\n"
+    "or period not in the database), 4 system error.\n";
+
+static const char *diff_help(int lang)
+{
+    return lang == CK_LANG_EN ? diff_help_en : diff_help_zh;
+}
+
+/* "new,resolved" → bit mask over kinds (1 new, 2 resolved, 4 unchanged); -1 if a word is unknown. */
+static int parse_only(const char *s)
+{
+    static const char *const names[] = {"new", "resolved", "unchanged"};
+    int mask = 0;
+    while (*s) {
+        size_t n = strcspn(s, ",");
+        int found = -1;
+        for (int i = 0; i < 3; i++)
+            if (strlen(names[i]) == n && strncmp(s, names[i], n) == 0)
+                found = i;
+        if (found < 0)
+            return -1;
+        mask |= 1 << found;
+        s += n;
+        if (*s == ',')
+            s++;
+    }
+    return mask ? mask : -1;
+}
+
+/* 1 when the run (runs) or period has anything in the database, 0 when not, -1 on error. */
+static int diff_side_exists(sqlite3 *db, int runs, const char *v)
+{
+    sqlite3_stmt *s = NULL;
+    const char *q = runs ? "SELECT 1 FROM runs WHERE run_id = ?1"
+                         : "SELECT 1 FROM v_current_filings WHERE period_end = ?1 LIMIT 1";
+    if (sqlite3_prepare_v2(db, q, -1, &s, NULL) != SQLITE_OK)
+        return -1;
+    if (runs)
+        sqlite3_bind_int64(s, 1, strtoll(v, NULL, 10));
+    else
+        sqlite3_bind_text(s, 1, v, -1, SQLITE_STATIC);
+    int r = sqlite3_step(s);
+    sqlite3_finalize(s);
+    return r == SQLITE_ROW ? 1 : r == SQLITE_DONE ? 0 : -1;
+}
 
 static int is_run_id(const char *s)
 {
@@ -432,11 +519,14 @@ int ck_dbdiff_main(int argc, char **argv)
         {"db", required_argument, NULL, R_DB},
         {"format", required_argument, NULL, R_FORMAT},
         {"lang", required_argument, NULL, R_LANG},
+        {"only", required_argument, NULL, R_ONLY},
+        {"fail-on", required_argument, NULL, R_FAIL_ON},
         {"help", no_argument, NULL, R_HELP},
         {NULL, 0, NULL, 0},
     };
     const char *db_path = NULL;
-    int fmt = FMT_TEXT, lang = CK_LANG_ZH, c;
+    int fmt = FMT_TEXT, lang = ck_cli_lang_from_argv(argc, argv), c;
+    int only = 1 | 2, fail_on = -1;
     optind = 1;
     while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
         switch (c) {
@@ -451,14 +541,30 @@ int ck_dbdiff_main(int argc, char **argv)
                 return CK_EXIT_USAGE;
             }
             break;
-        case R_HELP: fputs(diff_help, stdout); return CK_EXIT_CLEAN;
-        default: fputs(diff_help, stderr); return CK_EXIT_USAGE;
+        case R_ONLY:
+            if ((only = parse_only(optarg)) < 0) {
+                fprintf(stderr, lang == CK_LANG_EN ? "fundcheck diff: unknown --only '%s' (new, resolved, unchanged)\n"
+                                                   : "fundcheck diff：未知的 --only 取值“%s”（new、resolved、unchanged）\n",
+                        optarg);
+                return CK_EXIT_USAGE;
+            }
+            break;
+        case R_FAIL_ON:
+            if ((fail_on = ck_severity_parse(optarg)) < 0) {
+                fprintf(stderr, lang == CK_LANG_EN ? "fundcheck diff: unknown level '%s' (notice, warning, violation)\n"
+                                                   : "fundcheck diff：未知的级别“%s”（notice、warning、violation）\n",
+                        optarg);
+                return CK_EXIT_USAGE;
+            }
+            break;
+        case R_HELP: fputs(diff_help(lang), stdout); return CK_EXIT_CLEAN;
+        default: fputs(diff_help(lang), stderr); return CK_EXIT_USAGE;
         }
     }
     int E = lang == CK_LANG_EN;
     if (db_path == NULL || argc - optind != 2) {
         fprintf(stderr, "fundcheck diff: %s\n%s",
-                E ? "needs --db FILE and two runs or periods" : "需要 --db FILE 以及两个运行编号或报告期", diff_help);
+                E ? "needs --db FILE and two runs or periods" : "需要 --db FILE 以及两个运行编号或报告期", diff_help(lang));
         return CK_EXIT_USAGE;
     }
     const char *a = argv[optind], *b = argv[optind + 1];
@@ -482,6 +588,25 @@ int ck_dbdiff_main(int argc, char **argv)
     sqlite3 *db = ck_store_db(st);
     struct ck_buf sql;
     ck_buf_init(&sql);
+    for (int side = 0; side < 2; side++) {
+        const char *v = runs ? (side ? b : a) : (side ? pb : pa);
+        int ex = diff_side_exists(db, runs, v);
+        if (ex < 0) {
+            rc = db_fail(db);
+            goto out;
+        }
+        if (ex == 0) {
+            if (runs)
+                fprintf(stderr, E ? "fundcheck diff: no run %s in %s\n" : "fundcheck diff：%2$s 中没有编号为 %1$s 的运行\n",
+                        v, db_path);
+            else
+                fprintf(stderr, E ? "fundcheck diff: no current filing for period %s in %s\n"
+                                  : "fundcheck diff：%2$s 中没有报告期 %1$s 的现行报送\n",
+                        v, db_path);
+            rc = CK_EXIT_USAGE;
+            goto out;
+        }
+    }
     if (runs)
         ck_buf_adds(&sql, "WITH a AS (SELECT * FROM v_run_findings WHERE run_id = ?1),"
                           " b AS (SELECT * FROM v_run_findings WHERE run_id = ?2)");
@@ -520,6 +645,7 @@ int ck_dbdiff_main(int argc, char **argv)
     struct ck_buf body;
     ck_buf_init(&body);
     int r, last = -1;
+    long long failing = 0, shown = 0;
     if (fmt == FMT_CSV) {
         static const char *const head[] = {"change", "fund_uscc", "fund_name", "period_end", "rule",
                                            "category", "severity", "item", "chain", "message"};
@@ -529,6 +655,11 @@ int ck_dbdiff_main(int argc, char **argv)
         const char *k = col(s, 0);
         int ki = strcmp(k, "new") == 0 ? 0 : strcmp(k, "resolved") == 0 ? 1 : 2;
         counts[ki]++;
+        if (ki == 0 && fail_on >= 0 && ck_severity_parse(col(s, 6)) >= fail_on)
+            failing++;
+        if (!(only & (1 << ki)))
+            continue;
+        shown++;
         if (fmt == FMT_CSV) {
             const char *row[10];
             for (int i = 0; i < 10; i++)
@@ -541,7 +672,7 @@ int ck_dbdiff_main(int argc, char **argv)
                           col(s, 4), col(s, 6), *col(s, 7) ? col(s, 7) : "-", *col(s, 8) ? "  " : "",
                           col(s, 8), col(s, 9));
         } else {
-            ck_buf_adds(&body, counts[0] + counts[1] + counts[2] > 1 ? ",{" : "{");
+            ck_buf_adds(&body, shown > 1 ? ",{" : "{");
             static const char *const keys[] = {"change", "fundUscc", "fundName", "periodEnd", "rule",
                                                "category", "severity", "item", "chain", "message"};
             for (int i = 0; i < 10; i++) {
@@ -578,6 +709,8 @@ int ck_dbdiff_main(int argc, char **argv)
         ck_buf_fini(&h);
     }
     ck_buf_fini(&body);
+    if (failing > 0)
+        rc = CK_EXIT_FINDINGS;
 out:
     ck_buf_fini(&sql);
     ck_store_close(st);

@@ -15,26 +15,52 @@
 #include <stdio.h>
 #include <string.h>
 
-static void usage(FILE *out)
+static void usage(FILE *out, int lang)
 {
-    fputs("usage: fundcheck COMMAND [OPTIONS] [ARGS]\n"
+    if (lang == CK_LANG_EN) {
+        fputs("usage: fundcheck COMMAND [OPTIONS] [ARGS]\n"
+              "\n"
+              "Compliance checker for government investment fund (政府投资基金) portfolio filings.\n"
+              "\n"
+              "commands:\n"
+              "  check FILE|DIR|-...     check filings, report findings (text, json, sarif, junit,\n"
+              "                          html, csv, gcc)\n"
+              "  validate FILE...        check filings against the format only\n"
+              "  evaluate FILE...        preview the 1753号 evaluation of the direction metrics\n"
+              "  scan PATH...            screen files/directories into a SQLite database\n"
+              "  merge --db FILE SHARD...  merge shard databases\n"
+              "  report --db FILE        summarise a findings database (--layout: crowding)\n"
+              "  diff --db FILE A B      new, resolved and unchanged findings between two runs\n"
+              "  rules list|show|test|corpus|doc   inspect and test the rule set\n"
+              "  catalog import|stats|show|search|list   the industry catalogue\n"
+              "  verify DIR              re-run an evidence bundle (check --evidence DIR)\n"
+              "\n"
+              "-V, --version prints the tool, rule-set and catalogue versions.\n"
+              "`fundcheck COMMAND --help` describes a command. Exit codes: 0 clean, 1 findings at or\n"
+              "above --fail-on, 2 a file could not be checked, 3 bad invocation or rule set,\n"
+              "4 system error.\n",
+              out);
+        return;
+    }
+    fputs("用法：fundcheck 命令 [选项] [参数]\n"
           "\n"
-          "Compliance checker for government investment fund (政府投资基金) portfolio filings.\n"
+          "政府投资基金投资组合报送的合规检查工具。\n"
           "\n"
-          "commands:\n"
-          "  check FILE...           check filings, report findings (text or JSON)\n"
-          "  validate FILE...        check filings against the format only\n"
-          "  evaluate FILE...        preview the 1753号 evaluation of the direction metrics\n"
-          "  scan PATH...            screen files/directories into a SQLite database\n"
-          "  report --db FILE        summarise a findings database (--layout: crowding)\n"
-          "  diff --db FILE A B      new, resolved and unchanged findings between two runs\n"
-          "  rules list|show|test|corpus|doc   inspect and test the rule set\n"
-          "  catalog import|stats|show|search|list   the industry catalogue\n"
-          "  verify DIR              re-run an evidence bundle (check --evidence DIR)\n"
+          "命令：\n"
+          "  check 文件|目录|-...    检查报送文件并报告发现（text、json、sarif、junit、html、csv、gcc）\n"
+          "  validate 文件...        只按报送格式检查文件\n"
+          "  evaluate 文件...        预览 1753号 评价中投向指标的结果\n"
+          "  scan 路径...            把文件或目录筛查入 SQLite 数据库\n"
+          "  merge --db 文件 分片...  合并分片数据库\n"
+          "  report --db 文件        汇总发现数据库（--layout：同质化布局）\n"
+          "  diff --db 文件 A B      两次运行或两个报告期之间新增、已解决与未变的发现\n"
+          "  rules list|show|test|corpus|doc   查看与测试规则集\n"
+          "  catalog import|stats|show|search|list   产业目录\n"
+          "  verify 目录             重新运行证据包（check --evidence 目录）\n"
           "\n"
-          "`fundcheck COMMAND --help` describes a command. Exit codes: 0 clean, 1 findings at or\n"
-          "above --fail-on, 2 a file could not be checked, 3 bad invocation or rule set,\n"
-          "4 system error.\n",
+          "-V、--version 显示工具、规则集与产业目录的版本；--lang en 改用英文。\n"
+          "`fundcheck 命令 --help` 说明各命令。退出码：0 无问题，1 有达到 --fail-on 的发现，\n"
+          "2 有文件无法检查，3 调用或规则集有误，4 系统错误。\n",
           out);
 }
 
@@ -43,15 +69,14 @@ int main(int argc, char **argv)
     xmlInitParser();
     int rc;
     if (argc < 2) {
-        usage(stderr);
+        usage(stderr, CK_LANG_ZH);
         rc = CK_EXIT_USAGE;
     } else if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
                strcmp(argv[1], "help") == 0) {
-        usage(stdout);
+        usage(stdout, ck_cli_lang_from_argv(argc, argv));
         rc = CK_EXIT_CLEAN;
-    } else if (strcmp(argv[1], "--version") == 0) {
-        printf("fundcheck %s\n", CK_VERSION);
-        rc = CK_EXIT_CLEAN;
+    } else if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+        rc = ck_cli_print_version(ck_cli_lang_from_argv(argc, argv));
     } else {
         rc = ck_cli_dispatch(argc - 1, argv + 1);
     }

@@ -811,6 +811,23 @@ int ck_scan_main(int argc, char **argv)
                 co.lang == CK_LANG_EN ? "no paths given" : "未指定要扫描的文件或目录", scan_help);
         return CK_EXIT_USAGE;
     }
+    /* a path typed on the command line that does not exist is a usage error
+     * (exit 3, nothing recorded), not a filing in error */
+    int bad_path = 0;
+    for (int i = optind; i < argc; i++) {
+        struct stat sb;
+        if (strcmp(argv[i], "-") != 0 && stat(argv[i], &sb) != 0) {
+            int e = errno;
+            if (co.lang == CK_LANG_EN)
+                fprintf(stderr, "fundcheck scan: %s: %s\n", argv[i], strerror(e));
+            else
+                fprintf(stderr, "fundcheck scan：%s：%s\n", argv[i],
+                        e == ENOENT || e == ENOTDIR ? "文件或目录不存在" : "无法访问");
+            bad_path = 1;
+        }
+    }
+    if (bad_path)
+        return CK_EXIT_USAGE;
     struct ck_engine *eng = ck_cli_open_engine(&co);
     if (eng == NULL)
         return CK_EXIT_USAGE;

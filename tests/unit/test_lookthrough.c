@@ -52,7 +52,7 @@ CK_TEST(lookthrough_three_levels_with_cycle)
     struct ck_lt_edge pe[] = {{"H1", 10, "/filing/holdings/holding", "A"}};
     struct ck_lt_edge ae[] = {{"H1", 11, "/filing/holdings/holding", "B"}};
     struct ck_lt_edge be[] = {{"H9", 12, "/filing/holdings/holding[2]", "P"}};
-    struct ck_lt_exposure bx[] = {{&drv_rule, 2, "H2", {"期货", "future"}}};
+    struct ck_lt_exposure bx[] = {{&drv_rule, 2, "H2", {"期货", "future"}, 1}};
     struct ck_lt_node nodes[] = {
         {"P", "母基金", "2026-03-31", pe, 1, NULL, 0},
         {"A", "子基金A", "2026-03-31", ae, 1, NULL, 0},
@@ -79,7 +79,7 @@ CK_TEST(lookthrough_diamond_reports_each_path)
     struct ck_lt_edge pe[] = {{"H1", 10, "x", "A"}, {"H2", 11, "y", "B"}};
     struct ck_lt_edge ae[] = {{"H1", 10, "x", "C"}};
     struct ck_lt_edge be[] = {{"H1", 10, "x", "C"}};
-    struct ck_lt_exposure cx[] = {{&drv_rule, 2, "H5", {"期货", "future"}}};
+    struct ck_lt_exposure cx[] = {{&drv_rule, 2, "H5", {"期货", "future"}, 1}};
     struct ck_lt_node nodes[] = {
         {"P", "P", "2026-03-31", pe, 2, NULL, 0},
         {"A", "A", "2026-03-31", ae, 1, NULL, 0},
@@ -104,7 +104,7 @@ CK_TEST(lookthrough_uses_latest_child_period_not_after_parent)
      * (clean, after the parent's period); the parent's period ends
      * 2026-03-31, so the 2025 filing is the one looked through. */
     struct ck_lt_edge pe[] = {{"H1", 10, "x", "C"}};
-    struct ck_lt_exposure cx[] = {{&drv_rule, 2, "H5", {"期货", "future"}}};
+    struct ck_lt_exposure cx[] = {{&drv_rule, 2, "H5", {"期货", "future"}, 1}};
     struct ck_lt_node nodes[] = {
         {"P", "P", "2026-03-31", pe, 1, NULL, 0},
         {"C", "C", "2026-06-30", NULL, 0, NULL, 0},
@@ -121,6 +121,36 @@ CK_TEST(lookthrough_uses_latest_child_period_not_after_parent)
     CHECK_INT_EQ(c.n, 0);
 }
 
+CK_TEST(lookthrough_chain_ends_with_the_kind_of_item)
+{
+    setup();
+    /* P → C; C's findings are on a holding, a transaction and the filing itself */
+    struct ck_lt_edge pe[] = {{"H1", 10, "x", "C"}};
+    struct ck_rule drv2 = drv_rule, drv3 = drv_rule;
+    drv2.id = (char *)"DRV-004";
+    drv3.id = (char *)"DRV-005";
+    struct ck_lt_exposure cx[] = {
+        {&drv_rule, 2, "H5", {"期货", "future"}, 1},
+        {&drv2, 2, "T1", {"互换", "swap"}, 0},
+        {&drv3, 2, NULL, {"方案", "plan"}, 0},
+    };
+    struct ck_lt_node nodes[] = {
+        {"P", "P", "2026-03-31", pe, 1, NULL, 0},
+        {"C", "C", "2026-03-31", NULL, 0, cx, 3},
+    };
+    struct collected c;
+    memset(&c, 0, sizeof c);
+    ck_lookthrough_run(&rs, nodes, 2, CK_LANG_ZH, collect, &c);
+    CHECK_INT_EQ(c.n, 3);
+    CHECK_STR_EQ(c.chains[0], "P（P） → C（C） → 持仓 H5");
+    CHECK_STR_EQ(c.chains[1], "P（P） → C（C） → 事项 T1");
+    CHECK_STR_EQ(c.chains[2], "P（P） → C（C） → 报送整体");
+    memset(&c, 0, sizeof c);
+    ck_lookthrough_run(&rs, nodes, 2, CK_LANG_EN, collect, &c);
+    CHECK_STR_EQ(c.chains[1], "P（P） → C（C） → item T1");
+    CHECK_STR_EQ(c.chains[2], "P（P） → C（C） → the filing as a whole");
+}
+
 CK_TEST(lookthrough_rule_for_category)
 {
     setup();
@@ -134,9 +164,9 @@ CK_TEST(lookthrough_pick_one_per_item_and_category)
     struct ck_rule drv2 = drv_rule;
     drv2.id = (char *)"DRV-004";
     struct ck_lt_exposure xs[] = {
-        {&drv_rule, 1, "H1", {"a", "a"}},
-        {&drv2, 2, "H1", {"b", "b"}},
-        {&drv2, 2, "H2", {"c", "c"}},
+        {&drv_rule, 1, "H1", {"a", "a"}, 1},
+        {&drv2, 2, "H1", {"b", "b"}, 1},
+        {&drv2, 2, "H2", {"c", "c"}, 1},
     };
     struct ck_lt_exposure out;
     CHECK_INT_EQ(ck_lookthrough_pick(xs, 3, 0, &out), 1);
