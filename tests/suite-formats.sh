@@ -213,5 +213,19 @@ for o in only fail-on min-severity exclude-rule files-from output color; do
     grep -qF -- "$pat" docs/fundcheck.1 || { man_ok=0; bad "man page synopsis lacks --$o"; }
 done
 [ $man_ok -eq 1 ] && ok "man page: a synopsis for every command of the dispatch table, EXAMPLES, the new options"
+# ---- the regulator's report: Chinese labels, funds by violations ----
+"$FUNDCHECK" scan --no-progress --db "$work/r.db" fixtures >/dev/null 2>&1
+"$FUNDCHECK" report --db "$work/r.db" >"$work/r.txt" 2>&1
+"$FUNDCHECK" report --db "$work/r.db" --format csv >"$work/r.csv" 2>&1
+sorted=$(awk '/^按基金/{f=1; getline; next} f && NF==0 {f=0} f {print $1}' "$work/r.txt")
+if grep -q ' derivatives 衍生品$' "$work/r.txt" && grep -q ' violation 违规$' "$work/r.txt" &&
+    grep -q ' municipal 市级$' "$work/r.txt" && grep -q '省份名称不可用' "$work/r.txt" &&
+    grep -q '^category,derivatives,衍生品,' "$work/r.csv" && [ "$(head -c 3 "$work/r.csv" | od -An -tx1 | tr -d ' ')" = efbbbf ] &&
+    [ -n "$sorted" ] &&
+    [ "$sorted" = "$(echo "$sorted" | sort -rn)" ]; then
+    ok "report: Chinese labels of categories, severities and levels (text, CSV with BOM), province note, funds by violations"
+else
+    bad "report labels/order: $(grep -c 衍生品 "$work/r.txt") $(echo $sorted | head -c 80)"
+fi
 echo "formats: $pass passed, $fail failed"
 [ $fail -eq 0 ]

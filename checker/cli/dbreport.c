@@ -20,6 +20,7 @@
 #include "evaluate.h"
 #include "layout.h"
 #include "mem.h"
+#include "report.h"
 #include "rules.h"
 #include "store.h"
 
@@ -90,6 +91,27 @@ static const struct dim dims[] = {
     {"govLevel", "按政府层级", "by government level", "gov_level", "''"},
     {"fund", "按基金", "by fund", "fund_uscc", "max(fund_name)"},
 };
+
+/* What a person reads for a dimension's key: the Chinese label of a category,
+ * severity or government level (the slug in English); NULL for the others. */
+static const char *dim_label(const char *dim, const char *key, int lang)
+{
+    static const char *const levels[][2] = {
+        {"central", "中央"}, {"provincial", "省级"}, {"municipal", "市级"}, {"county", "县级"}};
+    if (lang == CK_LANG_EN || *key == '\0')
+        return NULL;
+    if (strcmp(dim, "category") == 0)
+        return ck_report_category_label(key, lang);
+    if (strcmp(dim, "severity") == 0) {
+        int sev = ck_severity_parse(key);
+        return sev >= 0 ? ck_severity_label(sev, lang) : NULL;
+    }
+    if (strcmp(dim, "govLevel") == 0)
+        for (size_t i = 0; i < CK_ARRAY_LEN(levels); i++)
+            if (strcmp(levels[i][0], key) == 0)
+                return levels[i][1];
+    return NULL;
+}
 
 static const char report_help_zh[] =
     "用法：fundcheck report --db 文件 [--format text|json|csv] [--lang zh|en] [--dump]\n"
@@ -214,6 +236,7 @@ static int report(sqlite3 *db, const char *path, int fmt, int lang)
         run_warnings(db, stdout, lang);
     } else if (fmt == FMT_CSV) {
         static const char *const head[] = {"dimension", "key", "name", "violation", "warning", "notice", "exempted"};
+        fputs("\xEF\xBB\xBF", stdout); /* UTF-8 BOM: Excel on Chinese Windows */
         ck_dbreport_csv_row(head, CK_ARRAY_LEN(head));
         char v[4][32];
         for (int i = 0; i < 4; i++)
@@ -240,13 +263,19 @@ static int report(sqlite3 *db, const char *path, int fmt, int lang)
                       " sum(exempted = 0 AND severity_rank = 0), sum(exempted)"
                       " FROM v_findings GROUP BY 1 ORDER BY %s1",
                       dims[d].key, dims[d].name,
-                      strcmp(dims[d].id, "severity") == 0 ? "max(severity_rank) DESC, " : "");
+                      strcmp(dims[d].id, "severity") == 0 ? "max(severity_rank) DESC, "
+                      : strcmp(dims[d].id, "fund") == 0   ? "3 DESC, 4 DESC, 5 DESC, " /* most violations first */
+                                                          : "");
         sqlite3_stmt *s = NULL;
         if (sqlite3_prepare_v2(db, ck_buf_str(&sql), -1, &s, NULL) != SQLITE_OK) {
             ck_buf_fini(&sql);
             return db_fail(db);
         }
         ck_buf_fini(&sql);
+        if (fmt == FMT_TEXT && strcmp(dims[d].id, "province") == 0)
+            printf("\n%s", E ? "(province names are not available: the shared data has no GB/T 2260 table;"
+                              " codes only)"
+                            : "（省份名称不可用：共享数据中没有 GB/T 2260 区划名称表，仅列代码）");
         if (fmt == FMT_TEXT)
             printf("\n%s\n%s\n", E ? dims[d].en : dims[d].zh, /* CJK: two columns a character */
                    E ? "  violation   warning    notice  exempted  key"
@@ -256,6 +285,9 @@ static int report(sqlite3 *db, const char *path, int fmt, int lang)
         int rc, first = 1;
         while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
             const char *key = col(s, 0), *name = col(s, 1);
+            const char *label = dim_label(dims[d].id, key, lang);
+            if (label && *name == '\0')
+                name = label;
             long long v[4];
             char vs[4][32];
             for (int i = 0; i < 4; i++) {
@@ -649,6 +681,7 @@ int ck_dbdiff_main(int argc, char **argv)
     if (fmt == FMT_CSV) {
         static const char *const head[] = {"change", "fund_uscc", "fund_name", "period_end", "rule",
                                            "category", "severity", "item", "chain", "message"};
+        fputs("\xEF\xBB\xBF", stdout); /* UTF-8 BOM, as report's */
         ck_dbreport_csv_row(head, CK_ARRAY_LEN(head));
     }
     while ((r = sqlite3_step(s)) == SQLITE_ROW) {
