@@ -13,7 +13,7 @@ set -u
 # suite gates on the scores measured when the corpus arrived, so that a
 # regression fails, and prints each category still below the target.
 MIN=0.95
-FLOORS="disguised-debt 0.82 0.92 public-stock 1.0 0.81 derivatives 1.0 0.84 guarantee 0.94 0.88 unlimited-liability 1.0 0.54 negative-list 0.92 0.63 data-quality 0.85 1.0"
+FLOORS="disguised-debt 0.82 0.92 public-stock 1.0 0.81 derivatives 1.0 0.84 guarantee 1.0 0.88 unlimited-liability 1.0 0.54 negative-list 0.92 0.63 data-quality 1.0 1.0"
 dir="$ROOT/tests/redteam"
 set -- "$dir"/*.xml
 if [ ! -d "$dir" ] || [ ! -f "$1" ]; then
