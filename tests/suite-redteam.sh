@@ -15,7 +15,7 @@ set -u
 # suite gates on the scores measured when the corpus arrived, so that a
 # regression fails, and prints each category still below the target.
 MIN=0.95
-FLOORS="disguised-debt 0.82 0.92 public-stock 1.0 1.0 derivatives 1.0 1.0 guarantee 1.0 1.0 unlimited-liability 1.0 1.0 negative-list 1.0 1.0 data-quality 0.85 1.0"
+FLOORS="disguised-debt 0.82 0.92 public-stock 1.0 1.0 derivatives 1.0 1.0 guarantee 1.0 1.0 unlimited-liability 1.0 1.0 negative-list 1.0 1.0 data-quality 1.0 1.0"
 # Round 2 (tests/redteam/round2/) was written by a second author, also from
 # ../shared/spec alone, after round 1 reached 1.000 in four categories; it
 # was scored first as a held-out set. Its floors are its own.
