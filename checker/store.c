@@ -1041,10 +1041,15 @@ int ck_store_end_run(struct ck_store *st, long long n_checked, long long n_skipp
     sqlite3_finalize(s);
     /* Copy the WAL into the database now, where an I/O error can still be
      * reported (the checkpoint SQLite runs when the connection closes
-     * ignores errors). PASSIVE: never waits for an auditor's open read. */
-    if (rc == CK_OK && sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL) != SQLITE_OK) {
-        set_err(st, "数据库检查点失败", "database checkpoint failed");
-        rc = CK_EDB;
+     * ignores errors). PASSIVE: never waits for an auditor's open read.
+     * BUSY or LOCKED only says another connection (a second scan) is at
+     * work: its own checkpoint copies the pages later, nothing is lost. */
+    if (rc == CK_OK) {
+        int cp = sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+        if (cp != SQLITE_OK && (cp & 0xff) != SQLITE_BUSY && (cp & 0xff) != SQLITE_LOCKED) {
+            set_err(st, "数据库检查点失败", "database checkpoint failed");
+            rc = CK_EDB;
+        }
     }
     return rc;
 }
