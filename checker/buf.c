@@ -66,6 +66,15 @@ void ck_buf_adds(struct ck_buf *b, const char *s)
     ck_buf_add(b, s, strlen(s));
 }
 
+int ck_buf_add_stream(struct ck_buf *b, FILE *f)
+{
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        ck_buf_add(b, chunk, n);
+    return ferror(f) ? -1 : 0;
+}
+
 void ck_buf_addc(struct ck_buf *b, char c)
 {
     ck_buf_add(b, &c, 1);

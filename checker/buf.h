@@ -11,6 +11,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 
 struct ck_buf {
     char *p;    /* owned; always NUL-terminated once anything was appended */
@@ -29,6 +30,9 @@ const char *ck_buf_str(const struct ck_buf *b);
 void ck_buf_add(struct ck_buf *b, const char *s, size_t n);
 void ck_buf_adds(struct ck_buf *b, const char *s);
 void ck_buf_addc(struct ck_buf *b, char c);
+/* Appends everything left in f (the caller opens and closes it).
+ * 0, or -1 when the stream reported a read error (b keeps what was read). */
+int ck_buf_add_stream(struct ck_buf *b, FILE *f);
 void ck_buf_printf(struct ck_buf *b, const char *fmt, ...) CK_PRINTF(2, 3);
 void ck_buf_vprintf(struct ck_buf *b, const char *fmt, va_list ap);
 /* Appends s as a JSON string literal with quotes; s may be NULL → null. */

@@ -84,11 +84,7 @@ static int read_file(const char *path, char **out, size_t *out_len)
         return CK_EIO;
     struct ck_buf b;
     ck_buf_init(&b);
-    char tmp[65536];
-    size_t n;
-    while ((n = fread(tmp, 1, sizeof tmp, f)) > 0)
-        ck_buf_add(&b, tmp, n);
-    int bad = ferror(f);
+    int bad = ck_buf_add_stream(&b, f);
     fclose(f);
     if (bad) {
         ck_buf_fini(&b);

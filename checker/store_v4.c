@@ -350,11 +350,7 @@ static int hash_file(const char *path, char hex[65], long long *bytes)
         return CK_EIO;
     struct ck_buf b;
     ck_buf_init(&b);
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        ck_buf_add(&b, chunk, n);
-    int err = ferror(f);
+    int err = ck_buf_add_stream(&b, f);
     fclose(f);
     if (!err) {
         ck_sha256_hex(b.len ? ck_buf_str(&b) : "", b.len, hex);

@@ -645,11 +645,7 @@ int ck_catalog_import(const char *path, const struct ck_catalog_import_opts *opt
     }
     struct ck_buf data;
     ck_buf_init(&data);
-    char tmp[65536];
-    size_t got;
-    while ((got = fread(tmp, 1, sizeof tmp, f)) > 0)
-        ck_buf_add(&data, tmp, got);
-    int bad = ferror(f);
+    int bad = ck_buf_add_stream(&data, f);
     fclose(f);
     if (bad) {
         ck_buf_printf(report, "%s: %s\n", path, strerror(errno));

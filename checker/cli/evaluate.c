@@ -76,11 +76,13 @@ static long load_thresholds(const char *path, struct threshold **out)
     }
     struct ck_buf all;
     ck_buf_init(&all);
-    char chunk[4096];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0)
-        ck_buf_add(&all, chunk, got);
+    int bad = ck_buf_add_stream(&all, fp);
     fclose(fp);
+    if (bad) {
+        fprintf(stderr, "fundcheck: %s:0: cannot read the threshold file\n", path);
+        ck_buf_fini(&all);
+        return -1;
+    }
     static const char *const cols[] = {"group", "group_zh", "group_en", "indicator", "op",
                                        "value", "source", "confidence", "note"};
     int idx[CK_ARRAY_LEN(cols)];
