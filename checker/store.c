@@ -369,6 +369,17 @@ static const char file_stat_sql[] =
     "  eval_key TEXT NOT NULL\n"
     ") WITHOUT ROWID";
 
+/* Per-filing tallies of direct findings (ck_store_run_tally): a cache,
+ * like file_stat. counts: "RULE,rank,exempted,n;…" over the filing's
+ * finding_rows with derived = 0 other than LIM-006 (the nesting-depth
+ * findings, written over the database). */
+static const char filing_tally_sql[] =
+    "CREATE TABLE IF NOT EXISTS filing_tally (\n"
+    "  filing_pk INTEGER PRIMARY KEY,\n"
+    "  error     INTEGER NOT NULL,\n"
+    "  counts    TEXT NOT NULL\n"
+    ")";
+
 static const char migration_3[] =
     "DROP VIEW v_run_findings; DROP VIEW v_finding_keys; DROP VIEW v_lookthrough; DROP VIEW v_holdings;\n"
     "DROP VIEW v_open_findings; DROP VIEW v_findings; DROP VIEW v_current_filings;\n"
@@ -504,7 +515,10 @@ enum stmt_id {
     S_INS_EXEMPTION,
     S_INS_FINDING,
     S_INS_RUN_FILING,
+    S_INS_RUN_SKIPPED,
     S_PUT_STAT,
+    S_PUT_TALLY,
+    S_DEL_PATH_TALLY,
     S_INS_TEXT,
     S_FIND_MSG,
     S_INS_MSG,
@@ -523,6 +537,9 @@ static const char *const stmt_sql[S_COUNT] = {
                    " AND sha256 <> ''", /* the condition of the partial index filings_key: without it the
                                          * index cannot be used and every look-up scans the table */
     [S_DEL_PATH_ERR] = "DELETE FROM filings WHERE path = ?1 AND sha256 = ''",
+    [S_DEL_PATH_TALLY] = "DELETE FROM filing_tally WHERE filing_pk IN"
+                         " (SELECT filing_pk FROM filings WHERE path = ?1 AND sha256 = '')",
+    [S_PUT_TALLY] = "INSERT OR REPLACE INTO filing_tally (filing_pk, error, counts) VALUES (?1, ?2, ?3)",
     [S_INS_FILING] =
         "INSERT INTO filings (run_id, path, sha256, bytes, ruleset_hash, catalog_version, status,"
         " error_line, error_message, filing_id, report_type, period_start, period_end, submitted_at,"
@@ -555,6 +572,8 @@ static const char *const stmt_sql[S_COUNT] = {
     [S_INS_MSG] = "INSERT INTO messages (rule_id, lang, template) VALUES (?1, ?2, ?3)",
     [S_INS_PENDING] = "INSERT OR IGNORE INTO lt_pending (fund_uscc) VALUES (?1)",
     [S_INS_RUN_FILING] = "INSERT OR IGNORE INTO run_filings (run_id, filing_pk, outcome) VALUES (?1, ?2, ?3)",
+    [S_INS_RUN_SKIPPED] = "INSERT OR IGNORE INTO run_filings (run_id, filing_pk, outcome)"
+                          " SELECT ?1, value, 'skipped' FROM json_each(?2)",
     [S_PUT_STAT] = "INSERT OR REPLACE INTO file_stat (path, size, mtime_ns, ctime_ns, ino, dev, sha256, eval_key)"
                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     [S_SAVEPOINT] = "SAVEPOINT ck_filing",
@@ -872,7 +891,7 @@ int ck_store_open(const char *path, int mode, int lang, struct ck_store **out, c
     }
     if (migrate(st) != CK_OK)
         goto fail;
-    if (!readonly && exec(st, file_stat_sql) != CK_OK)
+    if (!readonly && (exec(st, file_stat_sql) != CK_OK || exec(st, filing_tally_sql) != CK_OK))
         goto fail;
     *out = st;
     return CK_OK;
@@ -1572,6 +1591,8 @@ static int cmp_ll(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+static int put_skipped(struct ck_store *st, const long long *pks, size_t n);
+
 int ck_store_put_unchanged(struct ck_store *st, long long *pks, size_t n)
 {
     if (n == 0)
@@ -1579,12 +1600,48 @@ int ck_store_put_unchanged(struct ck_store *st, long long *pks, size_t n)
     /* In key order: run_filings and its filing index are then written
      * front to back, each page once. */
     qsort(pks, n, sizeof *pks, cmp_ll);
+    /* Without the foreign-key checks, which would read every row of
+     * filings (about 500 bytes each) to find what the stat cache found
+     * through the key index when the run started; no writer of fundcheck
+     * deletes a filing that has a hash. The pragma is a no-op inside a
+     * transaction: the open batch is committed first. */
+    if (ck_store_flush(st) != CK_OK || exec(st, "PRAGMA foreign_keys = OFF") != CK_OK)
+        return CK_EDB;
+    int rc = put_skipped(st, pks, n);
+    if (exec(st, "PRAGMA foreign_keys = ON") != CK_OK)
+        rc = CK_EDB;
+    return rc;
+}
+
+static int put_skipped(struct ck_store *st, const long long *pks, size_t n)
+{
     if (begin_batch(st) != CK_OK)
         return CK_EDB;
-    /* One statement per filing, each atomic: no savepoint. */
-    for (size_t i = 0; i < n; i++)
-        if (insert_run_filing(st, pks[i], "skipped") != CK_OK)
-            return batch_failed(st);
+    /* One statement (atomic: no savepoint) over a JSON array of the row ids. */
+    struct ck_buf b;
+    ck_buf_init(&b);
+    ck_buf_addc(&b, '[');
+    for (size_t i = 0; i < n; i++) { /* printf is a tenth of the statement's cost */
+        char d[24];
+        int k = 0;
+        for (unsigned long long v = (unsigned long long)pks[i]; k == 0 || v; v /= 10)
+            d[k++] = (char)('0' + v % 10);
+        if (i)
+            ck_buf_addc(&b, ',');
+        while (k)
+            ck_buf_addc(&b, d[--k]);
+    }
+    ck_buf_addc(&b, ']');
+    sqlite3_stmt *s = stmt(st, S_INS_RUN_SKIPPED);
+    int rc = CK_EDB;
+    if (s) {
+        sqlite3_bind_int64(s, 1, st->run_id);
+        bind_s(s, 2, ck_buf_str(&b));
+        rc = run(st, s);
+    }
+    ck_buf_fini(&b);
+    if (rc != CK_OK)
+        return batch_failed(st);
     st->batch_n += (int)(n < 1000000 ? n : 1000000);
     return ck_store_flush(st);
 }
@@ -1641,6 +1698,61 @@ fail:
     return batch_failed(st);
 }
 
+/* ---- per-filing tallies (ck_store_run_tally) ---- */
+
+struct tally_ent {
+    const char *rule; /* borrowed */
+    int rank, exempted;
+    long long n;
+};
+
+/* Adds n findings of (rule, rank, exempted) to the entries. */
+static void tally_add(struct tally_ent **v, size_t *n_v, const char *rule, int rank, int exempted, long long n)
+{
+    for (size_t i = 0; i < *n_v; i++)
+        if ((*v)[i].rank == rank && (*v)[i].exempted == exempted && strcmp((*v)[i].rule, rule) == 0) {
+            (*v)[i].n += n;
+            return;
+        }
+    *v = ck_reallocarray(*v, *n_v + 1, sizeof **v);
+    (*v)[(*n_v)++] = (struct tally_ent){rule, rank, exempted, n};
+}
+
+static void tally_text(const struct tally_ent *v, size_t n, struct ck_buf *b)
+{
+    for (size_t i = 0; i < n; i++)
+        ck_buf_printf(b, "%s%s,%d,%d,%lld", i ? ";" : "", v[i].rule, v[i].rank, v[i].exempted, v[i].n);
+}
+
+static int write_tally(struct ck_store *st, long long pk, int error, const char *counts)
+{
+    sqlite3_stmt *s = stmt(st, S_PUT_TALLY);
+    if (s == NULL)
+        return CK_EDB;
+    sqlite3_bind_int64(s, 1, pk);
+    sqlite3_bind_int(s, 2, error);
+    bind_s(s, 3, counts);
+    return run(st, s);
+}
+
+/* The tally of the direct findings just written for filing pk. */
+static int put_tally(struct ck_store *st, long long pk, const struct ck_result *res)
+{
+    struct tally_ent *v = NULL;
+    size_t n = 0;
+    for (size_t i = 0; i < res->findings.n; i++) {
+        const struct ck_finding *f = &res->findings.v[i];
+        tally_add(&v, &n, f->rule->id, f->severity, f->exempted != 0, 1);
+    }
+    struct ck_buf b;
+    ck_buf_init(&b);
+    tally_text(v, n, &b);
+    int rc = write_tally(st, pk, res->status != CK_OK, ck_buf_str(&b));
+    ck_buf_fini(&b);
+    free(v);
+    return rc;
+}
+
 static int put_rows(struct ck_store *st, const char *path, const char *sha256,
                     const struct ck_result *res, int pre_skipped, int *out_outcome)
 {
@@ -1691,17 +1803,23 @@ static int put_rows(struct ck_store *st, const char *path, const char *sha256,
         }
     }
     if (*sha256 == '\0') {
-        sqlite3_stmt *s = stmt(st, S_DEL_PATH_ERR);
-        if (s == NULL)
-            return CK_EDB;
-        bind_s(s, 1, path);
-        if (run(st, s) != CK_OK)
-            return CK_EDB;
+        /* the tallies of the rows deleted first (their filing_pk may be reused) */
+        static const enum stmt_id del[] = {S_DEL_PATH_TALLY, S_DEL_PATH_ERR};
+        for (size_t i = 0; i < CK_ARRAY_LEN(del); i++) {
+            sqlite3_stmt *s = stmt(st, del[i]);
+            if (s == NULL)
+                return CK_EDB;
+            bind_s(s, 1, path);
+            if (run(st, s) != CK_OK)
+                return CK_EDB;
+        }
     }
     long long new_pk;
     if (insert_rows(st, path, sha256, res, pk, &new_pk) != CK_OK)
         return CK_EDB;
     int outcome = res->status == CK_OK ? CK_STORE_CHECKED : CK_STORE_ERROR;
+    if (put_tally(st, new_pk, res) != CK_OK)
+        return CK_EDB;
     if (outcome == CK_STORE_CHECKED) {
         /* Its fund's look-through (and its parents') is now out of date. */
         sqlite3_stmt *s = stmt(st, S_INS_PENDING);
@@ -1717,35 +1835,258 @@ static int put_rows(struct ck_store *st, const char *path, const char *sha256,
     return CK_OK;
 }
 
-int ck_store_run_status(struct ck_store *st, int fail_on, long long *out_errors,
-                        long long *out_failing)
+/* Per rule: the counts of the run, before they are grouped by category. */
+struct rule_count {
+    char *rule; /* owned */
+    long long open[3], exempted;
+};
+
+struct run_counts {
+    struct rule_count *v; /* owned */
+    size_t n;
+};
+
+static void counts_add(struct run_counts *c, const char *rule, int rank, int exempted, long long n)
 {
-    static const char q_err[] =
-        "SELECT count(*) FROM run_filings rf JOIN filings f ON f.filing_pk = rf.filing_pk"
-        " WHERE rf.run_id = ?1 AND f.status = 'error'";
-    static const char q_fail[] =
-        "SELECT count(*) FROM run_filings rf JOIN finding_rows fi ON fi.filing_pk = rf.filing_pk"
-        " WHERE rf.run_id = ?1 AND fi.exempted = 0 AND fi.severity_rank >= ?2"; /* the table, not the
-                                                                                 * view: no text joins */
-    long long *outs[2] = {out_errors, out_failing};
-    const char *qs[2] = {q_err, q_fail};
-    for (int i = 0; i < 2; i++) {
-        sqlite3_stmt *s = NULL;
-        if (sqlite3_prepare_v2(st->db, qs[i], -1, &s, NULL) != SQLITE_OK) {
-            set_err(st, "数据库查询失败", "database query failed");
-            return CK_EDB;
+    if (rank < 0 || rank > 2)
+        rank = 0;
+    size_t i = 0;
+    while (i < c->n && strcmp(c->v[i].rule, rule) != 0)
+        i++;
+    if (i == c->n) {
+        c->v = ck_reallocarray(c->v, c->n + 1, sizeof *c->v);
+        memset(&c->v[c->n], 0, sizeof c->v[c->n]);
+        c->v[c->n++].rule = ck_strdup(rule);
+    }
+    if (exempted)
+        c->v[i].exempted += n;
+    else
+        c->v[i].open[rank] += n;
+}
+
+/* One entry of a tally text ("RULE,rank,exempted,n", then ';' or the end);
+ * the text after it in *next. 0 when it does not parse. */
+static int tally_entry(const char *t, char rule[64], int *rank, int *ex, long long *n, const char **next)
+{
+    const char *comma = strchr(t, ',');
+    if (comma == NULL || comma == t || (size_t)(comma - t) >= 64)
+        return 0;
+    memcpy(rule, t, (size_t)(comma - t));
+    rule[comma - t] = '\0';
+    const char *p = comma + 1;
+    if (p[0] < '0' || p[0] > '2' || p[1] != ',' || (p[2] != '0' && p[2] != '1') || p[3] != ',')
+        return 0;
+    *rank = p[0] - '0';
+    *ex = p[2] - '0';
+    p += 4;
+    long long k = 0;
+    const char *digits = p;
+    while (*p >= '0' && *p <= '9' && p - digits < 18)
+        k = k * 10 + (*p++ - '0');
+    if (p == digits || (*p != ';' && *p != '\0'))
+        return 0;
+    *n = k;
+    *next = *p ? p + 1 : p;
+    return 1;
+}
+
+/* Adds a tally text to c; nothing, and 0, when it does not parse. */
+static int counts_parse(struct run_counts *c, const char *t)
+{
+    char rule[64];
+    int rank, ex;
+    long long n;
+    for (const char *p = t; *p;)
+        if (!tally_entry(p, rule, &rank, &ex, &n, &p))
+            return 0;
+    for (const char *p = t; *p && tally_entry(p, rule, &rank, &ex, &n, &p);)
+        counts_add(c, rule, rank, ex, n);
+    return 1;
+}
+
+/* Counts filing pk from its rows (no tally, or one that does not parse),
+ * and records its tally. */
+static int tally_from_rows(struct ck_store *st, long long pk, struct run_counts *c, long long *errors)
+{
+    sqlite3_stmt *s = NULL;
+    int rc = CK_EDB, step, error = 0;
+    if (sqlite3_prepare_v2(st->db, "SELECT status = 'error' FROM filings WHERE filing_pk = ?1", -1, &s, NULL) !=
+        SQLITE_OK)
+        return CK_EDB;
+    sqlite3_bind_int64(s, 1, pk);
+    if ((step = sqlite3_step(s)) == SQLITE_ROW)
+        error = sqlite3_column_int(s, 0) != 0;
+    sqlite3_finalize(s);
+    if (step != SQLITE_ROW && step != SQLITE_DONE)
+        return CK_EDB;
+    *errors += error;
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT rule_id, severity_rank, exempted <> 0, count(*) FROM finding_rows"
+                           " WHERE filing_pk = ?1 AND derived = 0 AND rule_id <> 'LIM-006' GROUP BY 1, 2, 3",
+                           -1, &s, NULL) != SQLITE_OK)
+        return CK_EDB;
+    sqlite3_bind_int64(s, 1, pk);
+    struct ck_buf b;
+    ck_buf_init(&b);
+    int cacheable = 1;
+    while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+        const char *rule = (const char *)sqlite3_column_text(s, 0);
+        int rank = sqlite3_column_int(s, 1), ex = sqlite3_column_int(s, 2);
+        long long n = sqlite3_column_int64(s, 3);
+        if (rule == NULL)
+            rule = "";
+        /* a rule id this code does not write (an auditor's row): counted, not cached */
+        cacheable &= *rule && strlen(rule) < 64 && !strchr(rule, ',') && !strchr(rule, ';') && rank >= 0 && rank <= 2;
+        counts_add(c, rule, rank, ex, n);
+        ck_buf_printf(&b, "%s%s,%d,%d,%lld", b.len ? ";" : "", rule, rank, ex, n);
+    }
+    sqlite3_finalize(s);
+    if (step == SQLITE_DONE)
+        rc = cacheable ? write_tally(st, pk, error, ck_buf_str(&b)) : CK_OK;
+    ck_buf_fini(&b);
+    return rc;
+}
+
+/* Adds the rows of a query returning (rule_id, severity_rank, exempted, n). */
+static int counts_query(struct ck_store *st, const char *sql, struct run_counts *c)
+{
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+        return CK_EDB;
+    sqlite3_bind_int64(s, 1, st->run_id);
+    int step;
+    while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+        const char *rule = (const char *)sqlite3_column_text(s, 0);
+        counts_add(c, rule ? rule : "", sqlite3_column_int(s, 1), sqlite3_column_int(s, 2) != 0,
+                   sqlite3_column_int64(s, 3));
+    }
+    sqlite3_finalize(s);
+    return step == SQLITE_DONE ? CK_OK : CK_EDB;
+}
+
+static int cmp_cat(const void *a, const void *b)
+{
+    return strcmp(((const struct ck_store_cat_count *)a)->category, ((const struct ck_store_cat_count *)b)->category);
+}
+
+int ck_store_run_tally(struct ck_store *st, struct ck_store_tally *out)
+{
+    memset(out, 0, sizeof *out);
+    struct run_counts c = {NULL, 0};
+    long long *miss = NULL;
+    size_t n_miss = 0, cap = 0;
+    sqlite3_stmt *s = NULL;
+    int rc = CK_EDB, step;
+    if (ck_store_flush(st) != CK_OK)
+        return CK_EDB;
+    /* The filings of the run with their tallies: both in filing order. */
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT rf.filing_pk, t.error, t.counts FROM run_filings rf"
+                           " LEFT JOIN filing_tally t ON t.filing_pk = rf.filing_pk WHERE rf.run_id = ?1",
+                           -1, &s, NULL) != SQLITE_OK)
+        goto out;
+    sqlite3_bind_int64(s, 1, st->run_id);
+    while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+        const char *t = (const char *)sqlite3_column_text(s, 2);
+        if (t && counts_parse(&c, t)) {
+            out->errors += sqlite3_column_int(s, 1) != 0;
+            continue;
         }
-        sqlite3_bind_int64(s, 1, st->run_id);
-        sqlite3_bind_int(s, 2, fail_on);
-        int rc = sqlite3_step(s);
-        *outs[i] = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-        sqlite3_finalize(s);
-        if (rc != SQLITE_ROW) {
-            set_err(st, "数据库查询失败", "database query failed");
-            return CK_EDB;
+        if (n_miss == cap) {
+            cap = cap ? 2 * cap : 64;
+            miss = ck_reallocarray(miss, cap, sizeof *miss);
+        }
+        miss[n_miss++] = sqlite3_column_int64(s, 0);
+    }
+    sqlite3_finalize(s);
+    s = NULL;
+    if (step != SQLITE_DONE)
+        goto out;
+    /* Filings without a tally (recorded by an older version, merged): counted
+     * from their rows, and given one, in one transaction. */
+    if (n_miss) {
+        if (exec(st, "BEGIN IMMEDIATE") != CK_OK)
+            goto out;
+        for (size_t i = 0; i < n_miss; i++)
+            if (tally_from_rows(st, miss[i], &c, &out->errors) != CK_OK) {
+                rollback(st);
+                goto out;
+            }
+        if (exec(st, "COMMIT") != CK_OK) {
+            rollback(st);
+            goto out;
         }
     }
-    return CK_OK;
+    /* The findings written over the database: look-through (the partial
+     * index finding_rows_derived) and nesting depth (filing_metrics_nesting),
+     * each probing the run's filings (CROSS JOIN: not one probe per filing
+     * of the run). */
+    if (counts_query(st,
+                     "SELECT fi.rule_id, fi.severity_rank, fi.exempted, count(*) FROM finding_rows fi"
+                     " CROSS JOIN run_filings rf ON rf.run_id = ?1 AND rf.filing_pk = fi.filing_pk"
+                     " WHERE fi.derived = 1 GROUP BY 1, 2, 3",
+                     &c) != CK_OK ||
+        counts_query(st,
+                     "SELECT fi.rule_id, fi.severity_rank, fi.exempted, count(*) FROM filing_metrics m"
+                     " CROSS JOIN run_filings rf ON rf.run_id = ?1 AND rf.filing_pk = m.filing_pk"
+                     " CROSS JOIN finding_rows fi ON fi.filing_pk = m.filing_pk"
+                     " WHERE m.nesting_max IS NOT NULL AND fi.derived = 0 AND fi.rule_id = 'LIM-006'"
+                     " GROUP BY 1, 2, 3",
+                     &c) != CK_OK)
+        goto out;
+    /* By category, as the rules table says now. */
+    if (sqlite3_prepare_v2(st->db, "SELECT category FROM rules WHERE rule_id = ?1", -1, &s, NULL) != SQLITE_OK)
+        goto out;
+    for (size_t i = 0; i < c.n; i++) {
+        sqlite3_bind_text(s, 1, c.v[i].rule, -1, SQLITE_STATIC);
+        step = sqlite3_step(s);
+        const char *cat = step == SQLITE_ROW && sqlite3_column_text(s, 0) ? (const char *)sqlite3_column_text(s, 0) : "";
+        size_t k = 0;
+        while (k < out->n_cats && strcmp(out->cats[k].category, cat) != 0)
+            k++;
+        if (k == out->n_cats) {
+            out->cats = ck_reallocarray(out->cats, out->n_cats + 1, sizeof *out->cats);
+            memset(&out->cats[k], 0, sizeof out->cats[k]);
+            out->cats[out->n_cats++].category = ck_strdup(cat);
+        }
+        sqlite3_reset(s);
+        if (step != SQLITE_ROW && step != SQLITE_DONE)
+            goto out;
+        for (int r = 0; r < 3; r++)
+            out->cats[k].open[r] += c.v[i].open[r];
+        out->cats[k].exempted += c.v[i].exempted;
+    }
+    if (out->n_cats > 1)
+        qsort(out->cats, out->n_cats, sizeof *out->cats, cmp_cat);
+    rc = CK_OK;
+out:
+    sqlite3_finalize(s);
+    for (size_t i = 0; i < c.n; i++)
+        free(c.v[i].rule);
+    free(c.v);
+    free(miss);
+    if (rc != CK_OK) {
+        ck_store_tally_fini(out);
+        set_err(st, "数据库查询失败", "database query failed");
+    }
+    return rc;
+}
+
+long long ck_store_tally_failing(const struct ck_store_tally *t, int fail_on)
+{
+    long long n = 0;
+    for (size_t i = 0; i < t->n_cats; i++)
+        for (int r = fail_on < 0 ? 0 : fail_on; r < 3; r++)
+            n += t->cats[i].open[r];
+    return n;
+}
+
+void ck_store_tally_fini(struct ck_store_tally *t)
+{
+    for (size_t i = 0; i < t->n_cats; i++)
+        free(t->cats[i].category);
+    free(t->cats);
+    memset(t, 0, sizeof *t);
 }
 
 /* ---- look-through over the database ----
@@ -2849,7 +3190,9 @@ int ck_store_merge(struct ck_store *st, const char *shard, long long *out_new, l
         "  SELECT (SELECT new FROM m_run WHERE old = rf.run_id), m.new, rf.outcome"
         "  FROM shard.run_filings rf JOIN m_fil m ON m.old = rf.filing_pk;"
         "INSERT OR IGNORE INTO main.lt_pending (fund_uscc) SELECT coalesce(f.fund_uscc, '')"
-        "  FROM shard.filings f JOIN m_fil m ON m.old = f.filing_pk WHERE m.fresh AND f.status = 'checked';";
+        "  FROM shard.filings f JOIN m_fil m ON m.old = f.filing_pk WHERE m.fresh AND f.status = 'checked';"
+        /* a tally left by a deleted filing whose row id is now reused (the cache is not copied) */
+        "DELETE FROM main.filing_tally WHERE filing_pk IN (SELECT new FROM m_fil WHERE fresh);";
     if (exec(st, sql) != CK_OK || exec(st, ck_store4_merge_sql) != CK_OK) /* schema-4 rows: store_v4.c */
         goto out;
     sqlite3_stmt *c = NULL;

@@ -131,10 +131,28 @@ void ck_store_eval_key(const struct ck_engine *eng, char out[17]);
  * is not a whole number of fen or out of range. */
 int ck_store_parse_fen(const char *s, long long *out);
 
-/* Exit-code inputs over the inputs the current run saw: filings in error,
- * and not-exempted findings at or above fail_on. */
-int ck_store_run_status(struct ck_store *st, int fail_on, long long *out_errors,
-                        long long *out_failing);
+/* What the current run saw, at its end: the filings in error and the
+ * findings of its filings (checked or skipped, look-through included) by
+ * category, as the findings view counts them. Read from the per-filing
+ * tallies (table filing_tally, a cache outside the versioned schema: the
+ * direct findings of a filing, written with them; a filing without one is
+ * counted from finding_rows and gets one), plus the look-through and
+ * nesting-depth findings, so a run over unchanged filings does not read
+ * their findings. */
+struct ck_store_cat_count {
+    char *category;          /* owned; "" for a rule not in rules */
+    long long open[3];       /* not exempted, by severity rank (notice, warning, violation) */
+    long long exempted;
+};
+struct ck_store_tally {
+    long long errors;                /* filings in error */
+    struct ck_store_cat_count *cats; /* owned; sorted by category (bytes) */
+    size_t n_cats;
+};
+int ck_store_run_tally(struct ck_store *st, struct ck_store_tally *out);
+/* Not-exempted findings at or above fail_on (enum ck_severity). */
+long long ck_store_tally_failing(const struct ck_store_tally *t, int fail_on);
+void ck_store_tally_fini(struct ck_store_tally *t);
 
 /* Read-only handle for a worker thread: answers "is this key recorded by an
  * earlier run?" without touching the writer. */

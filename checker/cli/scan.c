@@ -693,8 +693,8 @@ static void writer_loop(struct scan *s, struct ck_store *st, struct tally *t, do
         writer_fail(s, st, t);
 }
 
-static int summary(struct scan *s, struct ck_store *st, const struct tally *t,
-                   const struct ck_store_lt_stats *lt, double elapsed)
+static void summary(struct scan *s, const struct tally *t, const struct ck_store_lt_stats *lt,
+                    const struct ck_store_tally *tally, double elapsed)
 {
     int E = en(s);
     printf(E ? "scan: %llu input(s): %llu checked, %llu skipped (already recorded), %llu in error; %.1f s\n"
@@ -711,42 +711,20 @@ static int summary(struct scan *s, struct ck_store *st, const struct tally *t,
         printf(E ? "look-through updated for the funds that changed and their parents: %zu filing(s) walked, %zu finding(s)\n"
                  : "穿透检查（增量：有变化的基金及其上层基金）：遍历 %zu 份申报，%zu 项\n",
                lt->parents, lt->n_derived);
-    sqlite3 *db = ck_store_db(st);
-    sqlite3_stmt *q = NULL;
-    static const char sql[] =
-        /* finding_rows and rules rather than the findings view (the same
-         * category, severity_rank and exempted): the view's joins with the
-         * message and text tables cost more than the count itself. */
-        "SELECT coalesce(r.category, '') AS cat,"
-        " sum(fi.exempted = 0 AND fi.severity_rank = 2), sum(fi.exempted = 0 AND fi.severity_rank = 1),"
-        " sum(fi.exempted = 0 AND fi.severity_rank = 0), sum(fi.exempted)"
-        " FROM run_filings rf JOIN finding_rows fi ON fi.filing_pk = rf.filing_pk"
-        " LEFT JOIN rules r ON r.rule_id = fi.rule_id"
-        " WHERE rf.run_id = ?1 GROUP BY cat ORDER BY cat";
-    if (sqlite3_prepare_v2(db, sql, -1, &q, NULL) != SQLITE_OK) {
-        fprintf(stderr, "fundcheck: %s\n", sqlite3_errmsg(db));
-        return CK_EDB;
-    }
-    sqlite3_bind_int64(q, 1, s->run_id);
     long long tot[4] = {0};
     /* The Chinese labels are two display columns per character. */
     fputs(E ? "findings of these filings by category:\n  violation   warning    notice  exempted  category\n"
             : "本批申报的发现（按类别）：\n       违规      警告      提示    已豁免  类别\n",
           stdout);
-    int rc;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        long long v[4];
-        for (int i = 0; i < 4; i++) {
-            v[i] = sqlite3_column_int64(q, i + 1);
-            tot[i] += v[i];
-        }
-        printf("  %9lld %9lld %9lld %9lld  %s\n", v[0], v[1], v[2], v[3],
-               (const char *)sqlite3_column_text(q, 0));
+    for (size_t i = 0; i < tally->n_cats; i++) {
+        const struct ck_store_cat_count *c = &tally->cats[i];
+        long long v[4] = {c->open[2], c->open[1], c->open[0], c->exempted};
+        for (int k = 0; k < 4; k++)
+            tot[k] += v[k];
+        printf("  %9lld %9lld %9lld %9lld  %s\n", v[0], v[1], v[2], v[3], c->category);
     }
-    sqlite3_finalize(q);
     printf("  %9lld %9lld %9lld %9lld  %s\n", tot[0], tot[1], tot[2], tot[3], E ? "total" : "合计");
     printf(E ? "database: %s (run %lld)\n" : "数据库：%s（运行编号 %lld）\n", s->db_path, s->run_id);
-    return rc == SQLITE_DONE ? CK_OK : CK_EDB;
 }
 
 static const char scan_help[] =
@@ -961,21 +939,22 @@ int ck_scan_main(int argc, char **argv)
         lt_rc = ck_store_lookthrough(st, eng, ev, lt_full ? CK_STORE_LT_FULL : CK_STORE_LT_AUTO, &lt);
         ck_eval_free(ev);
     }
-    long long n_err = 0, n_fail = 0;
-    if (lt_rc != CK_OK ||
+    struct ck_store_tally tally = {0};
+    if (lt_rc != CK_OK || ck_store_run_tally(st, &tally) != CK_OK ||
         ck_store_end_run(st, (long long)t.checked, (long long)t.skipped,
                          (long long)(t.errors + s.walk_errors), (long long)t.findings + (long long)lt.n_derived,
-                         ck_scan_interrupted != 0, !ck_scan_interrupted) != CK_OK ||
-        ck_store_run_status(st, fail_on, &n_err, &n_fail) != CK_OK ||
-        summary(&s, st, &t, &lt, now_sec() - start) != CK_OK) {
+                         ck_scan_interrupted != 0, !ck_scan_interrupted) != CK_OK) {
         fprintf(stderr, "fundcheck: %s\n", ck_store_errmsg(st));
+        ck_store_tally_fini(&tally);
         rc = CK_EXIT_SYSTEM;
         goto out;
     }
-    if (n_fail > 0)
+    summary(&s, &t, &lt, &tally, now_sec() - start);
+    if (ck_store_tally_failing(&tally, fail_on) > 0)
         rc = CK_EXIT_FINDINGS;
-    if (n_err > 0 || s.walk_errors > 0)
+    if (tally.errors > 0 || s.walk_errors > 0)
         rc = CK_EXIT_FILE_ERROR;
+    ck_store_tally_fini(&tally);
     if (ck_scan_interrupted) {
         fprintf(stderr,
                 co.lang == CK_LANG_EN

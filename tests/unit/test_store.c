@@ -229,10 +229,23 @@ CK_TEST(store_put_is_atomic_and_idempotent)
         CHECK_INT_EQ(count(st, "SELECT count(*) FROM filings WHERE status = 'checked'"), 1);
         CHECK_INT_EQ(count(st, "SELECT count(*) FROM run_filings WHERE outcome <> 'error'"), 2);
         CHECK_INT_EQ(count(st, "SELECT count(*) FROM findings"), (long long)res.findings.n);
-        long long n_err = -1, n_fail = -1;
-        CHECK_STATUS(ck_store_run_status(st, CK_SEV_VIOLATION, &n_err, &n_fail), CK_OK);
-        CHECK_INT_EQ(n_err, 0);
+        struct ck_store_tally ta;
+        CHECK_STATUS(ck_store_run_tally(st, &ta), CK_OK);
+        CHECK_INT_EQ(ta.errors, 0);
+        long long n_fail = ck_store_tally_failing(&ta, CK_SEV_VIOLATION);
         CHECK(n_fail > 0);
+        CHECK_INT_EQ(n_fail, count(st, "SELECT count(*) FROM findings WHERE exempted = 0 AND severity_rank = 2"));
+        CHECK_INT_EQ(ck_store_tally_failing(&ta, CK_SEV_NOTICE),
+                     count(st, "SELECT count(*) FROM findings WHERE exempted = 0"));
+        ck_store_tally_fini(&ta);
+        /* Without the cached tallies: counted from the rows, the same, and cached again. */
+        CHECK_INT_EQ(count(st, "SELECT count(*) FROM filing_tally"), 2);
+        CHECK_INT_EQ(count(st, "SELECT count(*) FROM filing_tally WHERE error = 1"), 1);
+        sqlite3_exec(ck_store_db(st), "DELETE FROM filing_tally", NULL, NULL, NULL);
+        CHECK_STATUS(ck_store_run_tally(st, &ta), CK_OK);
+        CHECK_INT_EQ(ck_store_tally_failing(&ta, CK_SEV_VIOLATION), n_fail);
+        ck_store_tally_fini(&ta);
+        CHECK_INT_EQ(count(st, "SELECT count(*) FROM filing_tally"), 1);
     }
     ck_result_fini(&res);
     ck_result_fini(&bad);
