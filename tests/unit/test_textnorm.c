@@ -76,6 +76,14 @@ CK_TEST(textnorm_denial_scope)
     CHECK_INT_EQ(neg_at(c, "固定收益"), 0);
     CHECK_INT_EQ(neg_at("无论盈亏均支付固定收益", "固定收益"), 0);
     CHECK_INT_EQ(neg_at("由城投无条件回购", "回购"), 0);
+    /* an entitlement denied; a proposal withdrawn after it is named */
+    CHECK_INT_EQ(neg_at("本基金按持股比例参与分配，不享有固定收益或优先回购权。", "固定收益"), 1);
+    CHECK_INT_EQ(neg_at("本基金按持股比例参与分配，不享有固定收益或优先回购权。", "回购"), 1);
+    const char *r = "融资方要求的保底回报和期满回购条款，经投委会审议未予采纳；城投另行承诺兜底。";
+    CHECK_INT_EQ(neg_at(r, "保底回报"), 1);
+    CHECK_INT_EQ(neg_at(r, "回购"), 1);
+    CHECK_INT_EQ(neg_at(r, "兜底"), 0);
+    CHECK_INT_EQ(neg_at("城投期满回购，但甲方的提前退出申请被否决。", "回购"), 0);
 }
 
 static const char *obl(const char *text, const char *word)
@@ -92,6 +100,10 @@ CK_TEST(textnorm_obligor)
     CHECK_STR_EQ(obl("本基金以所持股权为某公司向银行的借款提供质押担保", "质押"), "fund");
     CHECK_STR_EQ(obl("目标公司向本基金支付资金使用费", "支付"), "investee");
     CHECK_STR_EQ(obl("某县国有资产经营有限公司按本金及溢价受让", "受让"), "soe");
+    CHECK_STR_EQ(obl("目标公司承诺：投资满18个月，某市城建开发有限公司负责归还", "投资满18个月，某市城建开发有限公司负责归还"), "platform");
+    CHECK_STR_EQ(obl("期满后，本基金有权要求某区城投回购", "期满后，本基金有权要求某区城投回购"), "platform");
+    /* whose principal it is does not say who pays */
+    CHECK_STR_EQ(obl("市引导基金按社会出资人实缴出资加上年化5%的收益受让其份额", "出资加上"), "government");
 }
 
 CK_TEST(textnorm_size_fit)
