@@ -477,8 +477,31 @@ static const char *const retractions[] = {
     "已撤回", "予以驳回", "被驳回",
 };
 
+/* What a retraction does when an agent stands between 被/经 and the verb
+ * ("已被投委会否决", "经董事会审议删除"). */
+static const char *const retraction_verbs[] = {"否决", "驳回", "删除", "撤销"};
+
 /* How far after a match a retraction is looked for: about 40 characters. */
 #define RETRACTION_BYTES 120
+
+/* 1 if p starts 被 or 经 followed, within 10 characters of the same clause,
+ * by a retraction verb (否决 but not 否决权). */
+static int agent_retraction_at(const char *p, const char *end)
+{
+    if (!starts(p, end, "被") && !starts(p, end, "经"))
+        return 0;
+    const char *q = p + 3;
+    unsigned cp;
+    for (int k = 0; k < 10 && q < end; k++) {
+        int hard;
+        if (is_stop(q, end, &hard) || starts(q, end, "，") || *q == ',')
+            return 0;
+        if (ANY_AT(q, end, retraction_verbs))
+            return !starts(q + 6, end, "权");
+        q += cp_at(q, end, &cp);
+    }
+    return 0;
+}
 
 /* 1 if a retraction follows pos in its sentence, before an adversative. */
 static int retracted_after(const char *text, size_t len, size_t pos)
@@ -493,7 +516,7 @@ static int retracted_after(const char *text, size_t len, size_t pos)
         int hard;
         if (is_stop(p, end, &hard) || ANY_AT(p, end, breakers))
             return 0;
-        if (ANY_AT(p, end, retractions))
+        if (ANY_AT(p, end, retractions) || agent_retraction_at(p, end))
             return 1;
         p += cp_at(p, end, &cp);
     }
