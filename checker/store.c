@@ -2680,7 +2680,7 @@ int ck_store_lookthrough(struct ck_store *st, const struct ck_engine *eng, struc
             goto fail;
     }
     size_t n_nest = 0; /* nesting-depth limits over the database graph (store_v4.c) */
-    if (ck_store4_nesting(st->db, eng, st->run_id, &n_nest) != CK_OK) {
+    if (ck_store4_nesting(st->db, eng, st->run_id, !w.full, &n_nest) != CK_OK) {
         set_err(st, "无法核验嵌套层级限额", "cannot measure the nesting-depth limits");
         goto fail;
     }

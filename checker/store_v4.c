@@ -734,7 +734,8 @@ static int write_findings(sqlite3 *db, long long run_id, const struct nest_paren
     return rc;
 }
 
-int ck_store4_nesting(sqlite3 *db, const struct ck_engine *eng, long long run_id, size_t *out_n)
+int ck_store4_nesting(sqlite3 *db, const struct ck_engine *eng, long long run_id, int affected_only,
+                      size_t *out_n)
 {
     *out_n = 0;
     struct nest_parent *ps = NULL;
@@ -743,17 +744,27 @@ int ck_store4_nesting(sqlite3 *db, const struct ck_engine *eng, long long run_id
     memset(&g, 0, sizeof g);
     int rc = CK_EDB;
     sqlite3_stmt *s = NULL;
-    if (sqlite3_exec(db, "DELETE FROM finding_rows WHERE rule_id = 'LIM-006' AND filing_pk IN"
-                         " (SELECT filing_pk FROM filing_metrics WHERE nesting_max IS NOT NULL)",
+    /* Incremental (affected_only): the filings of the funds in temp.lt_aff,
+     * i.e. those whose filings changed and every fund above them: a depth
+     * can only change where something below (or the filing itself) did. */
+    if (sqlite3_exec(db,
+                     affected_only
+                         ? "DELETE FROM finding_rows WHERE rule_id = 'LIM-006' AND filing_pk IN"
+                           " (SELECT m.filing_pk FROM filing_metrics m JOIN filings f ON f.filing_pk = m.filing_pk"
+                           " WHERE m.nesting_max IS NOT NULL AND coalesce(f.fund_uscc, '') IN (SELECT u FROM temp.lt_aff))"
+                         : "DELETE FROM finding_rows WHERE rule_id = 'LIM-006' AND filing_pk IN"
+                           " (SELECT filing_pk FROM filing_metrics WHERE nesting_max IS NOT NULL)",
                      NULL, NULL, NULL) != SQLITE_OK)
         return CK_EDB;
     if (sqlite3_prepare_v2(db,
                            "SELECT m.filing_pk, f.fund_uscc, f.fund_name, f.period_start, f.period_end, m.nesting_max,"
                            " m.nesting_line, m.nesting_document, m.plan_document, m.nesting_xpath"
                            " FROM filing_metrics m JOIN filings f ON f.filing_pk = m.filing_pk"
-                           " WHERE m.nesting_max IS NOT NULL AND f.status = 'checked' ORDER BY m.filing_pk",
+                           " WHERE m.nesting_max IS NOT NULL AND f.status = 'checked'"
+                           " AND (?1 = 0 OR coalesce(f.fund_uscc, '') IN (SELECT u FROM temp.lt_aff)) ORDER BY m.filing_pk",
                            -1, &s, NULL) != SQLITE_OK)
         return CK_EDB;
+    sqlite3_bind_int(s, 1, affected_only);
     int step;
     while ((step = sqlite3_step(s)) == SQLITE_ROW) {
         ps = ck_reallocarray(ps, n_ps + 1, sizeof *ps);

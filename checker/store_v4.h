@@ -39,9 +39,12 @@ int ck_store4_begin_run(struct sqlite3 *db, long long run_id, const struct ck_en
 
 /* Inside the look-through's transaction: the nesting-depth limits
  * (LIM-006) of every checked filing that has one, measured over the fund
- * graph of the database, replacing the LIM-006 findings of those filings.
- * *out_n: findings written. */
-int ck_store4_nesting(struct sqlite3 *db, const struct ck_engine *eng, long long run_id, size_t *out_n);
+ * graph of the database, replacing the LIM-006 findings of those filings;
+ * affected_only: only the filings of the funds in temp.lt_aff (the funds
+ * whose filings changed and those above them: ck_store_lookthrough's
+ * incremental pass). *out_n: findings written. */
+int ck_store4_nesting(struct sqlite3 *db, const struct ck_engine *eng, long long run_id, int affected_only,
+                      size_t *out_n);
 
 /* Compares the files run_files recorded for run_id with the files of eng's
  * rules, schema and shipped catalogue directories now; prints one line per

@@ -321,6 +321,24 @@ check "nesting depth over a three-level chain: scan (database look-through) = ch
 scan --db "$T/nest2.db" $chain >/dev/null 2>&1
 q "$T/nest2.db" "$nestq" >"$T/nest-scan2.txt"
 check "nesting depth: the chain in one scan = the chain in two" 'cmp -s "$T/nest-scan.txt" "$T/nest-scan2.txt"'
+# incremental: a filing of an unrelated fund leaves the chain's LIM-006 rows
+# alone (the same rows, not rewritten); a full recomputation on the same
+# database gives the same content
+pkq="SELECT finding_pk, filing_pk, message_zh FROM findings WHERE rule_id = 'LIM-006' ORDER BY 1"
+q "$T/nest.db" "$pkq" >"$T/nest-pk1.txt"
+scan --db "$T/nest.db" fixtures/direct-clean.xml >"$T/nest-inc.out" 2>&1
+q "$T/nest.db" "$pkq" >"$T/nest-pk2.txt"
+check "nesting depth, incremental: an unrelated filing leaves the LIM-006 rows untouched" \
+    '[ -s "$T/nest-pk1.txt" ] && cmp -s "$T/nest-pk1.txt" "$T/nest-pk2.txt" && grep -q "增量" "$T/nest-inc.out"' \
+    "$(diff "$T/nest-pk1.txt" "$T/nest-pk2.txt" | head -c 400)"
+cp "$T/nest.db" "$T/nest-full.db"
+scan --db "$T/nest-full.db" --recompute-lookthrough fixtures/direct-clean.xml >"$T/nest-full.out" 2>&1
+q "$T/nest.db" "$nestq" >"$T/nest-inc.txt"
+q "$T/nest-full.db" "$nestq" >"$T/nest-full.txt"
+check "nesting depth: incremental passes = a full recomputation on the same database (rows, not counts)" \
+    '[ -s "$T/nest-inc.txt" ] && cmp -s "$T/nest-inc.txt" "$T/nest-full.txt" && grep -q "全库重算" "$T/nest-full.out" &&
+     [ "$(q "$T/nest-full.db" "$pkq" | cmp -s - "$T/nest-pk2.txt" && echo same)" != same ]' \
+    "$(diff "$T/nest-inc.txt" "$T/nest-full.txt" | head -c 400)"
 
 # ---- the auditor guide, against the database `make demo` builds ----
 DEMO_DB="$T/guide.db" DEMO_DIR="$T/guide" FUNDCHECK="$FC" sh tests/demo.sh >"$T/demo.out" 2>&1
