@@ -70,6 +70,6 @@ score() {
 echo "== red team, round 1 (tests/redteam/)"
 score "$ROOT/tests/redteam" "$FLOORS" 0
 echo "== red team, round 2 (tests/redteam/round2/)"
-score "$ROOT/tests/redteam/round2" "$FLOORS_ROUND2" 4
+score "$ROOT/tests/redteam/round2" "$FLOORS_ROUND2" 0
 echo "redteam: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
