@@ -218,6 +218,18 @@ static size_t number_at(const char *p, const char *end, double *v)
     return n.bytes;
 }
 
+/* Number of consecutive full-width digits (０-９) at p. */
+static int fullwidth_digits(const char *p, const char *end)
+{
+    int n = 0;
+    while (end - p >= 3 && (unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBC &&
+           (unsigned char)p[2] >= 0x90 && (unsigned char)p[2] <= 0x99) {
+        n++;
+        p += 3;
+    }
+    return n;
+}
+
 /* Appends the pending unchanged input [*run, p) to out. */
 static void flush(struct ck_buf *out, const char **run, const char *p)
 {
@@ -274,6 +286,15 @@ void ck_textnorm(const char *in, size_t len, struct ck_buf *out)
             (cp >= 0xFF41 && cp <= 0xFF5A) || cp == 0xFF05 || cp == 0xFF0E) {
             flush(out, &run, p);
             ck_buf_addc(out, (char)(cp - 0xFEE0));
+            p = run = p + l;
+            continue;
+        }
+        /* full-width grouping comma between full-width digits: １，２５０，０００
+         * (the comma would otherwise end a clause inside the number) */
+        if (cp == 0xFF0C && p >= in + 3 && (unsigned char)p[-3] == 0xEF &&
+            (unsigned char)p[-2] == 0xBC && (unsigned char)p[-1] >= 0x90 &&
+            (unsigned char)p[-1] <= 0x99 && fullwidth_digits(p + l, end) == 3) {
+            flush(out, &run, p);
             p = run = p + l;
             continue;
         }
@@ -384,7 +405,8 @@ static const char *const denials[] = {
     "不得", "严禁", "禁止", "杜绝", "不从事", "未从事", "不开展", "未开展", "不进行", "未进行",
     "不属于", "并非", "不构成", "未作出", "不作出", "未提供", "不提供", "未出具", "不出具",
     "未签署", "不签署", "不以", "未以", "不会", "不再", "不为", "不向", "不对", "未向", "未为",
-    "不承担", "未承担", "不享有", "未享有", "无",
+    "不承担", "未承担", "未对", "未给", "不作为", "不担任", "未担任", "未直接", "未间接", "不直接",
+    "不间接", "不享有", "未享有", "无",
 };
 
 static const char *const not_denial_after_wu[] = {"论", "条件", "偿", "限", "法", "需", "须", "息", "锡", "人机", "线", "形", "纺", "上限"};
@@ -633,7 +655,8 @@ static const struct {
     {"国有企业", "soe"}, {"国资公司", "soe"}, {"国企", "soe"}, {"市属", "soe"}, {"区属", "soe"},
     {"县属", "soe"}, {"省属", "soe"}, {"国有", "soe"},
     {"子基金", "investee"}, {"被投基金", "investee"}, {"有限合伙人", "social-capital"},
-    {"基金管理人", "manager"}, {"管理人", "manager"}, {"普通合伙人", "manager"},
+    {"基金管理人", "manager"}, {"基金管理", "manager"}, /* 某某私募基金管理有限公司 */
+    {"管理人", "manager"}, {"普通合伙人", "manager"},
     {"执行事务合伙人", "manager"},
     {"社会资本", "social-capital"}, {"社会出资人", "social-capital"},
     {"其他出资人", "social-capital"}, {"其他合伙人", "social-capital"},
