@@ -536,11 +536,30 @@ static int retracted_after(const char *text, size_t len, size_t pos)
         p += cp_at(p, end, &cp); /* past the match's last character */
     while (p < stop) {
         int hard;
-        if (is_stop(p, end, &hard) || ANY_AT(p, end, breakers))
+        if (is_stop(p, end, &hard))
             return 0;
-        if (ANY_AT(p, end, retractions) || agent_retraction_at(p, end))
-            return 1;
-        p += cp_at(p, end, &cp);
+        size_t l = cp_at(p, end, &cp);
+        /* only a few characters begin a breaker or a retraction (the first
+         * characters of breakers[] and retractions[]; keep them in step):
+         * the word lists are tested there alone */
+        switch (cp) {
+        case 0x4F46: case 0x7136: case 0x4E0D: case 0x6B64: case 0x53E6: /* 但 然 不 此 另 */
+        case 0x800C: case 0x9664: case 0x60DF: case 0x552F: case 0x540C:  /* 而 除 惟 唯 同 */
+            if (ANY_AT(p, end, breakers))
+                return 0;
+            break;
+        default:
+            break;
+        }
+        switch (cp) {
+        case 0x4E88: case 0x88AB: case 0x5DF2: case 0x672A: case 0x4E0D: case 0x7ECF: /* 予 被 已 未 不 经 */
+            if (ANY_AT(p, end, retractions) || agent_retraction_at(p, end))
+                return 1;
+            break;
+        default:
+            break;
+        }
+        p += l;
     }
     return 0;
 }

@@ -95,6 +95,7 @@ CK_TEST(textnorm_denial_scope)
     CHECK_INT_EQ(neg_at(r, "兜底"), 0);
     CHECK_INT_EQ(neg_at("城投期满回购，但甲方的提前退出申请被否决。", "回购"), 0);
     CHECK_INT_EQ(neg_at("由城投兜底的提议，已被投委会否决。", "兜底"), 1);
+    CHECK_INT_EQ(neg_at("城投期满回购，同时约定甲方的展期申请被否决。", "回购"), 0);
     CHECK_INT_EQ(neg_at("城投期满回购，经董事会行使否决权后生效。", "回购"), 0);
 }
 
