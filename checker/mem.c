@@ -84,6 +84,17 @@ void *ck_reallocarray(void *p, size_t count, size_t size)
     return ck_realloc(p, count * size);
 }
 
+int ck_grow(void *pp, size_t count, size_t size)
+{
+    void *old;
+    memcpy(&old, pp, sizeof old);
+    void *q = ck_reallocarray(old, count, size);
+    if (q == NULL)
+        return CK_ENOMEM;
+    memcpy(pp, &q, sizeof q);
+    return CK_OK;
+}
+
 char *ck_strdup(const char *s)
 {
     return ck_strndup(s, strlen(s));

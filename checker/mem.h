@@ -25,6 +25,10 @@ char *ck_strdup(const char *s);
 /* copies n bytes of s and terminates them */
 char *ck_strndup(const char *s, size_t n);
 
+/* Grows the array *pp (a T** passed as void*) to count elements of size
+ * bytes: CK_OK, or CK_ENOMEM with *pp untouched. */
+int ck_grow(void *pp, size_t count, size_t size);
+
 /* The calling thread's record of a failed allocation. */
 void ck_mem_clear(void);
 int ck_mem_failed(void);
