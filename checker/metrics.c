@@ -494,8 +494,8 @@ void ck_metrics_compute(const struct ck_filing *f, const struct ck_catalog *cat,
         if (rep[k] == k)
             gid[k] = g++;
     struct ck_metrics_investee *groups = ck_calloc(g + 1, sizeof *groups);
-    for (size_t k = 0; groups == NULL && k < n_iv; k++)
-        rep[k] = n_iv; /* out of memory: nothing grouped (the check fails) */
+    if (groups == NULL)
+        g = 0; /* out of memory (on the thread's record): nothing grouped, the check fails */
     for (size_t k = 0; groups && k < n_iv; k++) {
         size_t q = gid[rep[k]];
         if (rep[k] == k) {

@@ -483,6 +483,8 @@ int ck_rules_load(const char *rules_dir, const char *schema_path, struct ck_rule
         ck_buf_init(&path);
         ck_buf_printf(&path, "%s/%s", rules_dir, names[i]->d_name);
         free(names[i]);
+        if (path.len == 0) /* out of memory (on the thread's record): the load fails */
+            continue;
         ld.file = ck_buf_str(&path);
         hash_bytes(&h, ld.file + strlen(rules_dir), strlen(ld.file + strlen(rules_dir)));
         xmlParserCtxtPtr pctx = xmlNewParserCtxt();

@@ -572,7 +572,7 @@ static char *short_name(const char *name)
         }
     }
     char *s = ck_strndup(p, (size_t)(name + n - p));
-    if (ck_utf8_len(s) < 4) {
+    if (s == NULL || ck_utf8_len(s) < 4) {
         free(s);
         return NULL;
     }

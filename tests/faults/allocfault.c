@@ -174,9 +174,8 @@ int main(int argc, char **argv)
     unsigned long c1 = ck_alloc_faults_count();
     char *ref = check_once(eng, sw, file, bytes, len, &rc);
     unsigned long c2 = ck_alloc_faults_count();
-    if (ref == NULL || strstr(ref, "\n") == NULL) {
-        fprintf(stderr, "FAIL: the reference check of %s gave %s (no findings to compare)\n", file,
-                ref ? "no findings" : ck_strerror(rc));
+    if (ref == NULL) {
+        fprintf(stderr, "FAIL: the reference check of %s failed: %s\n", file, ck_strerror(rc));
         return 1;
     }
     unsigned long k = load ? c1 - c0 : c2 - c1;
