@@ -60,7 +60,9 @@ run() {
 
 run "load, small data dir, every N" load "$small" fixtures/guarantee.xml
 if [ "$asan" = 1 ]; then step=97; else step=29; fi
+MIN=50
 run "load, shipped rules and catalogues, every ${step}th N" load --step $step . fixtures/guarantee.xml
+MIN=100
 run "worker + check, small data dir, every N" worker "$small" fixtures/guarantee.xml
 if [ "$asan" = 1 ]; then
     fixtures="guarantee"
