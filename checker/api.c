@@ -96,7 +96,14 @@ int ck_engine_new(const struct ck_config *cfg, struct ck_engine **out)
         return CK_EINVAL;
     struct ck_engine_opts eo = {cfg->rules_dir, cfg->catalog_dir, cfg->lang, cfg->no_catalog, cfg->data_dir};
     char *err = NULL;
+    ck_mem_clear();
     int rc = ck_engine_open(&eo, out, &err);
+    if (rc == CK_ENOMEM || ck_mem_failed()) { /* not the rule set's fault: no FC-E-RULESET */
+        ck_engine_free(*out);
+        *out = NULL;
+        free(err);
+        return CK_ENOMEM;
+    }
     if (rc != CK_OK) {
         emit_load_errors(cfg, err);
         free(err);
@@ -129,11 +136,14 @@ int ck_worker_new(const struct ck_engine *eng, struct ck_worker **out)
     *out = NULL;
     if (eng == NULL)
         return CK_EINVAL;
+    ck_mem_clear();
     struct ck_worker *w = ck_calloc(1, sizeof *w);
+    if (w == NULL)
+        return CK_ENOMEM;
     w->eng = eng;
     w->ev = ck_eval_new(eng->rules, eng->catalog, eng->lang);
-    if (w->ev == NULL) {
-        free(w);
+    if (w->ev == NULL || ck_mem_failed()) {
+        ck_worker_free(w);
         return CK_ENOMEM;
     }
     *out = w;
@@ -184,16 +194,32 @@ static void emit_filing_error(const struct ck_engine *eng, const struct ck_resul
     }
 }
 
+/* An allocation that failed anywhere in the call (mem.h) makes it fail with
+ * CK_ENOMEM: a result missing a finding it could not allocate is never handed out. */
+static int out_of_memory(struct ck_result *r)
+{
+    if (r->status != CK_ENOMEM && !ck_mem_failed())
+        return 0;
+    ck_result_free(r);
+    return 1;
+}
+
 static int finish(struct ck_worker *w, struct ck_result *r, struct ck_result **out)
 {
-    emit_filing_error(w->eng, r);
+    if (out_of_memory(r))
+        return CK_ENOMEM;
     /* The filing as a batch of one: what look-through derives within it
      * (the plan's nesting depth) is found as `fundcheck check FILE` finds it. */
     if (r->status == CK_OK)
         ck_lookthrough_results(w->eng, w->ev, r, 1);
+    if (out_of_memory(r))
+        return CK_ENOMEM;
+    emit_filing_error(w->eng, r);
     if (r->rule_errors && w->eng->diag) /* runtime rule errors: the rule set's problem, not the filing's */
         emit(w->eng->diag, w->eng->diag_user, CK_DIAG_WARNING, "FC-W-RULE-RUNTIME", r->path, 0,
              r->rule_errors, r->rule_errors);
+    if (out_of_memory(r))
+        return CK_ENOMEM;
     *out = r;
     return CK_OK;
 }
@@ -205,7 +231,10 @@ int ck_check_file(struct ck_worker *w, const char *path, struct ck_result **out)
     *out = NULL;
     if (w == NULL || path == NULL)
         return CK_EINVAL;
+    ck_mem_clear();
     struct ck_result *r = ck_calloc(1, sizeof *r);
+    if (r == NULL)
+        return CK_ENOMEM;
     ck_check_path(w->eng, w->ev, path, r);
     return finish(w, r, out);
 }
@@ -218,7 +247,10 @@ int ck_check_buffer(struct ck_worker *w, const char *name, const void *data, siz
     *out = NULL;
     if (w == NULL || (data == NULL && len > 0))
         return CK_EINVAL;
+    ck_mem_clear();
     struct ck_result *r = ck_calloc(1, sizeof *r);
+    if (r == NULL)
+        return CK_ENOMEM;
     ck_check_bytes(w->eng, w->ev, name ? name : "<buffer>", data ? data : "", len, r);
     return finish(w, r, out);
 }

@@ -29,16 +29,22 @@ void ck_buf_reset(struct ck_buf *b)
         b->p[0] = '\0';
 }
 
-static void grow(struct ck_buf *b, size_t extra)
+/* 0, or -1 when out of memory: then b is unchanged, the append is dropped and
+ * the failure is on the thread's record (mem.h), which fails the API call. */
+static int grow(struct ck_buf *b, size_t extra)
 {
     size_t need = b->len + extra + 1;
     if (need <= b->cap)
-        return;
+        return 0;
     size_t cap = b->cap ? b->cap : 64;
     while (cap < need)
         cap *= 2;
-    b->p = ck_realloc(b->p, cap);
+    char *p = ck_realloc(b->p, cap);
+    if (p == NULL)
+        return -1;
+    b->p = p;
     b->cap = cap;
+    return 0;
 }
 
 char *ck_buf_take(struct ck_buf *b)
@@ -55,7 +61,8 @@ const char *ck_buf_str(const struct ck_buf *b)
 
 void ck_buf_add(struct ck_buf *b, const char *s, size_t n)
 {
-    grow(b, n);
+    if (grow(b, n) < 0)
+        return;
     memcpy(b->p + b->len, s, n);
     b->len += n;
     b->p[b->len] = '\0';
@@ -88,7 +95,8 @@ void ck_buf_vprintf(struct ck_buf *b, const char *fmt, va_list ap)
     va_end(ap2);
     if (n < 0)
         return;
-    grow(b, (size_t)n);
+    if (grow(b, (size_t)n) < 0)
+        return;
     vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);
     b->len += (size_t)n;
 }
@@ -226,6 +234,8 @@ void ck_buf_add_sentence(struct ck_buf *b, const char *text, size_t sent_start, 
             ck_buf_adds(b, "…");
     }
     char *sent = ck_strndup(s + off, (size_t)(end - (s + off)));
+    if (sent == NULL)
+        return;
     ck_buf_add_cut(b, sent, max_chars);
     free(sent);
 }

@@ -22,7 +22,10 @@ struct ck_buf {
 void ck_buf_init(struct ck_buf *b);
 void ck_buf_fini(struct ck_buf *b);
 void ck_buf_reset(struct ck_buf *b); /* len = 0, keeps the allocation */
-/* Returns the bytes (owned by the caller, never NULL) and re-initialises b. */
+/* Returns the bytes (owned by the caller) and re-initialises b; NULL only
+ * when out of memory. An append that cannot allocate is dropped and recorded
+ * as a failed allocation (mem.h), so a caller may append several times and
+ * look once: the thread's record or a NULL from ck_buf_take. */
 char *ck_buf_take(struct ck_buf *b);
 /* Returns the bytes ("" when empty), borrowed until the next change of b. */
 const char *ck_buf_str(const struct ck_buf *b);

@@ -93,7 +93,7 @@ static int read_file(const char *path, char **out, size_t *out_len)
     if (out_len)
         *out_len = b.len;
     *out = ck_buf_take(&b);
-    return CK_OK;
+    return *out && !ck_mem_failed() ? CK_OK : CK_ENOMEM;
 }
 
 /* Splits a line at tabs in place; returns the number of fields (at most max). */
@@ -148,7 +148,7 @@ static void meta_fini(struct meta *m)
     free(m->coverage);
 }
 
-static void meta_set(struct meta *m, const char *key, const char *val)
+static int meta_set(struct meta *m, const char *key, const char *val)
 {
     char **slot = NULL;
     if (strcmp(key, "kind") == 0)
@@ -173,8 +173,10 @@ static void meta_set(struct meta *m, const char *key, const char *val)
         slot = &m->coverage;
     if (slot) {
         free(*slot);
-        *slot = ck_strdup(val);
+        if ((*slot = ck_strdup(val)) == NULL)
+            return CK_ENOMEM;
     }
+    return CK_OK;
 }
 
 static char *take(char **p)
@@ -341,7 +343,8 @@ static int add_edition_rows(struct ck_catalog_edition *ed, char *data_line, char
         set_err(err, path, lineno, "entry without item_no or text");
         return CK_ESYNTAX;
     }
-    ed->entries = ck_reallocarray(ed->entries, ed->n_entries + 1, sizeof *ed->entries);
+    if (ck_grow(&ed->entries, ed->n_entries + 1, sizeof *ed->entries))
+        return CK_ENOMEM;
     struct ck_catalog_entry *e = &ed->entries[ed->n_entries++];
     memset(e, 0, sizeof *e);
     e->cls = cls;
@@ -357,6 +360,9 @@ static int add_edition_rows(struct ck_catalog_edition *ed, char *data_line, char
         src = field(f, n, col_index(hdr, n_hdr, "source_url"));
     e->source = ck_strdup(*src ? src : (ed->source ? ed->source : ""));
     e->line = lineno;
+    if (!e->sector_no || !e->sector_name || !e->sub_no || !e->sub_name || !e->item_no || !e->text ||
+        !e->reading || !e->source)
+        return CK_ENOMEM;
     /* The key names the sector by its numeral, or by its name when none was printed. */
     const char *sec = *e->sector_no ? e->sector_no : e->sector_name;
     if (strncmp(sec, "[inferred] ", 11) == 0)
@@ -368,7 +374,7 @@ static int add_edition_rows(struct ck_catalog_edition *ed, char *data_line, char
         ck_buf_printf(&k, "%s/", e->sub_no);
     ck_buf_adds(&k, e->item_no);
     e->key = ck_buf_take(&k);
-    return CK_OK;
+    return e->key ? CK_OK : CK_ENOMEM;
 }
 
 static int add_code(struct ck_catalog *cat, const char *code_in, const char *name,
@@ -395,10 +401,12 @@ static int add_code(struct ck_catalog *cat, const char *code_in, const char *nam
         code[0] = sec;
         memcpy(code + 1, code_in, len + 1);
     }
-    cat->codes = ck_reallocarray(cat->codes, cat->n_codes + 1, sizeof *cat->codes);
+    if (ck_grow(&cat->codes, cat->n_codes + 1, sizeof *cat->codes))
+        return CK_ENOMEM;
     cat->codes[cat->n_codes].code = ck_strdup(code);
     cat->codes[cat->n_codes].name = ck_strdup(name);
-    cat->n_codes++;
+    if (cat->codes[cat->n_codes++].name == NULL || cat->codes[cat->n_codes - 1].code == NULL)
+        return CK_ENOMEM;
     if (strlen(code) > 3)
         cat->codes_full = 1;
     return CK_OK;
@@ -426,10 +434,12 @@ static int add_sei_row(struct ck_catalog_sei *t, char *line, char **hdr, size_t 
     for (size_t i = 0; i < t->n_classes; i++)
         if (strcmp(t->classes[i].code, code) == 0)
             return CK_OK; /* a class under several categories: the first names it */
-    t->classes = ck_reallocarray(t->classes, t->n_classes + 1, sizeof *t->classes);
+    if (ck_grow(&t->classes, t->n_classes + 1, sizeof *t->classes))
+        return CK_ENOMEM;
     t->classes[t->n_classes].code = ck_strdup(code);
     t->classes[t->n_classes].name = ck_strdup(field(f, n, col_index(hdr, n_hdr, "sei_l1_name")));
-    t->n_classes++;
+    if (t->classes[t->n_classes++].name == NULL || t->classes[t->n_classes - 1].code == NULL)
+        return CK_ENOMEM;
     return CK_OK;
 }
 
@@ -460,7 +470,12 @@ int ck_catalog_load_file(struct ck_catalog *cat, const char *path, int user, cha
         set_err(err, path, 0, "larger than %u bytes", (unsigned)CK_MAX_CATALOG_BYTES);
         return CK_ELIMIT;
     }
-    if (read_file(path, &data, &len) != CK_OK) {
+    int rrc = read_file(path, &data, &len);
+    if (rrc == CK_ENOMEM) {
+        free(data);
+        return CK_ENOMEM;
+    }
+    if (rrc != CK_OK) {
         set_err(err, path, 0, "cannot read: %s", strerror(errno));
         return CK_EIO;
     }
@@ -497,7 +512,10 @@ int ck_catalog_load_file(struct ck_catalog *cat, const char *path, int user, cha
                     goto out;
                 }
                 *tab = '\0';
-                meta_set(&m, line + 1, tab + 1);
+                if (meta_set(&m, line + 1, tab + 1)) {
+                    rc = CK_ENOMEM;
+                    goto out;
+                }
             }
             continue;
         }
@@ -522,6 +540,10 @@ int ck_catalog_load_file(struct ck_catalog *cat, const char *path, int user, cha
                 ed.title = ck_strdup(m.title ? m.title : "");
                 ed.source = ck_strdup(m.source ? m.source : "");
                 ed.file = ck_strdup(path);
+                if (!ed.id || !ed.effective || !ed.status || !ed.title || !ed.source || !ed.file) {
+                    rc = CK_ENOMEM;
+                    goto out;
+                }
                 if (strcmp(ed.status, "complete") && strcmp(ed.status, "excerpt") &&
                     strcmp(ed.status, "synthetic")) {
                     set_err(err, path, lineno, "unknown #status '%s'", ed.status);
@@ -545,11 +567,19 @@ int ck_catalog_load_file(struct ck_catalog *cat, const char *path, int user, cha
                 prov.date = take(&m.date);
                 prov.status = ck_strdup(m.status ? m.status : "official");
                 prov.file = ck_strdup(path);
+                if (!prov.province || !prov.name || !prov.date || !prov.status || !prov.file) {
+                    rc = CK_ENOMEM;
+                    goto out;
+                }
             } else if (strcmp(m.kind, "sei-classes") == 0) {
                 kind = 4;
                 sei.name = take(&m.name);
                 sei.status = ck_strdup(m.status ? m.status : "official");
                 sei.file = ck_strdup(path);
+                if (!sei.name || !sei.status || !sei.file) {
+                    rc = CK_ENOMEM;
+                    goto out;
+                }
             } else {
                 set_err(err, path, lineno, "unknown #kind '%s'", m.kind);
                 rc = CK_ESYNTAX;
@@ -571,7 +601,10 @@ int ck_catalog_load_file(struct ck_catalog *cat, const char *path, int user, cha
             if (!codes_started) {
                 /* a later code table replaces an earlier one (user over shipped) */
                 codes_clear(cat);
-                cat->codes_file = ck_strdup(path);
+                if ((cat->codes_file = ck_strdup(path)) == NULL) {
+                    rc = CK_ENOMEM;
+                    goto out;
+                }
                 codes_started = 1;
             }
             char *f[MAX_COLS];
@@ -589,8 +622,9 @@ int ck_catalog_load_file(struct ck_catalog *cat, const char *path, int user, cha
                 set_err(err, path, lineno, "bad industry code '%s' in a provincial list", code);
                 rc = CK_ESYNTAX;
             } else {
-                prov.codes = ck_reallocarray(prov.codes, prov.n_codes + 1, sizeof *prov.codes);
-                prov.codes[prov.n_codes++] = ck_strdup(code);
+                if (ck_grow(&prov.codes, prov.n_codes + 1, sizeof *prov.codes) ||
+                    (prov.codes[prov.n_codes++] = ck_strdup(code)) == NULL)
+                    rc = CK_ENOMEM;
             }
         }
         if (rc != CK_OK)
@@ -615,8 +649,10 @@ int ck_catalog_load_file(struct ck_catalog *cat, const char *path, int user, cha
         if (i < cat->n_editions) {
             edition_fini(&cat->editions[i]);
         } else {
-            cat->editions =
-                ck_reallocarray(cat->editions, cat->n_editions + 1, sizeof *cat->editions);
+            if (ck_grow(&cat->editions, cat->n_editions + 1, sizeof *cat->editions)) {
+                rc = CK_ENOMEM;
+                goto out;
+            }
             cat->n_editions++;
         }
         cat->editions[i] = ed;
@@ -636,8 +672,10 @@ int ck_catalog_load_file(struct ck_catalog *cat, const char *path, int user, cha
         if (i < cat->n_provinces) {
             province_fini(&cat->provinces[i]);
         } else {
-            cat->provinces =
-                ck_reallocarray(cat->provinces, cat->n_provinces + 1, sizeof *cat->provinces);
+            if (ck_grow(&cat->provinces, cat->n_provinces + 1, sizeof *cat->provinces)) {
+                rc = CK_ENOMEM;
+                goto out;
+            }
             cat->n_provinces++;
         }
         cat->provinces[i] = prov;
@@ -751,7 +789,7 @@ int ck_catalog_freeze(struct ck_catalog *cat, char **err)
     ck_buf_printf(&v, ";h=%016llx", (unsigned long long)h);
     free(cat->version);
     cat->version = ck_buf_take(&v);
-    return CK_OK;
+    return cat->version && !ck_mem_failed() ? CK_OK : CK_ENOMEM;
 }
 
 /* ---- loading ---- */
@@ -779,8 +817,13 @@ static int load_dir(struct ck_catalog *cat, const char *dir, int user, char **er
         size_t len = strlen(de->d_name);
         if (de->d_name[0] == '.' || len < 5 || strcmp(de->d_name + len - 4, ".tsv") != 0)
             continue;
-        names = ck_reallocarray(names, n + 1, sizeof *names);
-        names[n++] = ck_strdup(de->d_name);
+        if (ck_grow(&names, n + 1, sizeof *names) || (names[n++] = ck_strdup(de->d_name)) == NULL) {
+            closedir(d);
+            while (n > 0)
+                free(names[--n]);
+            free(names);
+            return CK_ENOMEM;
+        }
     }
     closedir(d);
     if (n > 1)
@@ -807,9 +850,11 @@ int ck_catalog_load(const char *shipped_dir, const char *user_dir, struct ck_cat
     if (err)
         *err = NULL;
     struct ck_catalog *cat = ck_calloc(1, sizeof *cat);
+    if (cat == NULL)
+        return CK_ENOMEM;
     cat->user_dir = ck_catalog_user_dir(user_dir);
-    int rc = CK_OK;
-    if (shipped_dir && *shipped_dir)
+    int rc = cat->user_dir ? CK_OK : CK_ENOMEM;
+    if (rc == CK_OK && shipped_dir && *shipped_dir)
         rc = load_dir(cat, shipped_dir, 0, err);
     if (rc == CK_OK && *cat->user_dir && (shipped_dir == NULL ||
                                            strcmp(cat->user_dir, shipped_dir) != 0))

@@ -109,6 +109,9 @@ static uint32_t *norm_text(const char *text, size_t *n)
     size_t cap = strlen(text) + 1;
     uint32_t *cps = ck_calloc(cap, sizeof *cps);
     size_t k = 0;
+    *n = 0;
+    if (cps == NULL) /* out of memory (on the thread's record): no terms */
+        return NULL;
     const unsigned char *p = (const unsigned char *)text;
     while (*p)
         cps[k++] = norm_cp(decode(&p));
@@ -134,8 +137,9 @@ void ck_catalog_term_str(uint64_t term, char *out)
 
 static void terms_push(struct ck_catalog_terms *t, uint64_t term)
 {
-    if ((t->n & (t->n + 1)) == 0 || t->n == 0) /* grow at 0,1,3,7,... */
-        t->t = ck_reallocarray(t->t, (t->n + 1) * 2, sizeof *t->t);
+    if (((t->n & (t->n + 1)) == 0 || t->n == 0) && /* grow at 0,1,3,7,... */
+        ck_grow(&t->t, (t->n + 1) * 2, sizeof *t->t))
+        return; /* out of memory: dropped (on the thread's record) */
     t->t[t->n++] = term;
     t->len++;
 }
@@ -185,6 +189,10 @@ void ck_catalog_terms_finish(struct ck_catalog_terms *terms)
     qsort(terms->t, terms->n, sizeof *terms->t, cmp_u64);
     free(terms->tf);
     terms->tf = ck_calloc(terms->n, sizeof *terms->tf);
+    if (terms->tf == NULL) {
+        terms->n = 0;
+        return;
+    }
     size_t k = 0;
     for (size_t i = 0; i < terms->n; i++) {
         if (k && terms->t[k - 1] == terms->t[i]) {
@@ -308,6 +316,8 @@ static void add_exclusion(struct ck_catalog_entry *e, const uint32_t *raw, size_
     static const char *const drop[] = {"除外", "不含", "不包括", "不包含", "以及", "或者"};
     static const char *const split_words[] = {"或", "和", "及", "与"};
     uint32_t *c = ck_malloc((hi - lo + 1) * sizeof *c);
+    if (c == NULL)
+        return;
     size_t n = hi - lo;
     memcpy(c, raw + lo, n * sizeof *c);
     for (size_t i = 0; i < n; i++) {
@@ -333,6 +343,8 @@ static void add_exclusion(struct ck_catalog_entry *e, const uint32_t *raw, size_
         if (i - s < 3)
             continue; /* too short to recognise reliably */
         uint32_t *norm = ck_malloc((i - s) * sizeof *norm);
+        if (norm == NULL)
+            break;
         for (size_t j = s; j < i; j++)
             norm[j - s] = norm_cp(c[j]);
         struct ck_catalog_terms t;
@@ -343,8 +355,12 @@ static void add_exclusion(struct ck_catalog_entry *e, const uint32_t *raw, size_
         ck_buf_init(&b);
         cps_to_utf8(&b, c, s, i);
         free(norm);
-        e->excl = ck_reallocarray(e->excl, e->n_excl + 1, sizeof *e->excl);
-        e->excl_text = ck_reallocarray(e->excl_text, e->n_excl + 1, sizeof *e->excl_text);
+        if (ck_grow(&e->excl, e->n_excl + 1, sizeof *e->excl) ||
+            ck_grow(&e->excl_text, e->n_excl + 1, sizeof *e->excl_text)) {
+            ck_catalog_terms_fini(&t);
+            ck_buf_fini(&b);
+            break;
+        }
         e->excl[e->n_excl] = t;
         e->excl_text[e->n_excl] = ck_buf_take(&b);
         e->n_excl++;
@@ -358,10 +374,15 @@ void ck_catalog_entry_index(struct ck_catalog_entry *e)
     /* raw code points (not normalised) to find brackets and markers */
     size_t cap = strlen(text) + 1, n = 0;
     uint32_t *raw = ck_calloc(cap, sizeof *raw);
+    unsigned char *keep = ck_malloc(cap);
+    if (raw == NULL || keep == NULL) { /* out of memory (on the thread's record) */
+        free(raw);
+        free(keep);
+        return;
+    }
     const unsigned char *p = (const unsigned char *)text;
     while (*p)
         raw[n++] = decode(&p);
-    unsigned char *keep = ck_malloc(n + 1);
     memset(keep, 1, n + 1);
     /* bracketed exclusions: （…除外）, （不含…） */
     for (size_t i = 0; i < n; i++) {
@@ -396,9 +417,9 @@ void ck_catalog_entry_index(struct ck_catalog_entry *e)
             keep[k] = 0;
     }
     uint32_t *pos = ck_calloc(n + 1, sizeof *pos);
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; pos && i < n; i++)
         pos[i] = keep[i] ? norm_cp(raw[i]) : 0;
-    terms_add_cps(&e->pos, pos, n);
+    terms_add_cps(&e->pos, pos, pos ? n : 0);
     ck_catalog_terms_finish(&e->pos);
     free(pos);
     free(keep);
@@ -413,6 +434,8 @@ void ck_catalog_edition_index(struct ck_catalog_edition *ed)
         len_sum += ed->entries[i].pos.len;
     }
     uint64_t *all = ck_malloc((total + 1) * sizeof *all);
+    if (all == NULL)
+        return; /* out of memory (on the thread's record): no index */
     size_t k = 0;
     for (size_t i = 0; i < ed->n_entries; i++) {
         if (ed->entries[i].pos.n) /* an entry without terms has pos.t == NULL */
@@ -427,6 +450,10 @@ void ck_catalog_edition_index(struct ck_catalog_edition *ed)
     ed->vocab = ck_malloc((k + 1) * sizeof *ed->vocab);
     ed->df = ck_malloc((k + 1) * sizeof *ed->df);
     ed->idf = ck_malloc((k + 1) * sizeof *ed->idf);
+    if (ed->vocab == NULL || ed->df == NULL || ed->idf == NULL) {
+        free(all);
+        return;
+    }
     size_t v = 0;
     for (size_t i = 0; i < k; i++) {
         if (v && ed->vocab[v - 1] == all[i]) {
@@ -460,11 +487,17 @@ void ck_catalog_edition_index(struct ck_catalog_edition *ed)
     free(ed->post);
     free(ed->post_tf);
     ed->post_off = ck_calloc(v + 1, sizeof *ed->post_off);
+    if (ed->post_off == NULL)
+        return;
     for (size_t i = 0; i < v; i++)
         ed->post_off[i + 1] = ed->post_off[i] + ed->df[i];
     ed->post = ck_malloc((ed->post_off[v] + 1) * sizeof *ed->post);
     ed->post_tf = ck_malloc((ed->post_off[v] + 1) * sizeof *ed->post_tf);
     size_t *fill = ck_calloc(v + 1, sizeof *fill);
+    if (ed->post == NULL || ed->post_tf == NULL || fill == NULL) {
+        free(fill);
+        return;
+    }
     for (size_t i = 0; i < ed->n_entries; i++) {
         struct ck_catalog_entry *e = &ed->entries[i];
         e->lnorm = BM25_K1 * (1.0 - BM25_B + BM25_B * (double)e->pos.len / ed->avgdl);
@@ -586,6 +619,12 @@ size_t ck_catalog_rank(const struct ck_catalog_edition *ed, int cls, const char 
     double *acc = ck_calloc(ed->n_entries, sizeof *acc);
     uint32_t *cand = ck_malloc(ed->n_entries * sizeof *cand);
     size_t n_cand = 0;
+    if (acc == NULL || cand == NULL) { /* out of memory (on the thread's record) */
+        free(acc);
+        free(cand);
+        ck_catalog_terms_fini(&q);
+        return 0;
+    }
     for (size_t j = 0; j < q.n; j++) {
         size_t x = vocab_index(ed, q.t[j]);
         if (x == ed->n_vocab)
@@ -602,6 +641,8 @@ size_t ck_catalog_rank(const struct ck_catalog_edition *ed, int cls, const char 
     /* walk the candidates by decreasing bm25 (then file order); the full score and the
      * exclusions are computed only until nothing further can enter the top k */
     struct cand *order = ck_malloc((n_cand + 1) * sizeof *order);
+    if (order == NULL)
+        n_cand = 0;
     for (size_t c = 0; c < n_cand; c++) {
         order[c].acc = acc[cand[c]];
         order[c].i = cand[c];
@@ -649,6 +690,11 @@ void ck_catalog_explain_terms(struct ck_buf *b, const struct ck_catalog_edition 
     uint32_t *cps = norm_text(text, &n);
     /* mark the query positions whose bigram is one of the entry's terms */
     unsigned char *hit = ck_calloc(n + 1, 1);
+    if (cps == NULL || hit == NULL) {
+        free(cps);
+        free(hit);
+        return;
+    }
     for (size_t i = 0; i + 1 < n; i++)
         if (cps[i] && cps[i + 1] && terms_has(&e->pos, make_term(cps[i], cps[i + 1])))
             hit[i] = 1;
@@ -673,7 +719,7 @@ void ck_catalog_explain_terms(struct ck_buf *b, const struct ck_catalog_edition 
         ck_buf_addc(&ph, '\n');
         cps_to_utf8(&ph, cps, s, i + 1);
         ck_buf_addc(&ph, '\n');
-        if (strstr(ck_buf_str(&seen), ck_buf_str(&ph)) == NULL) {
+        if (ph.len >= 2 && strstr(ck_buf_str(&seen), ck_buf_str(&ph)) == NULL) {
             ck_buf_adds(&seen, ph.p + 1);
             ph.p[ph.len - 1] = '\0';
             if (!first)

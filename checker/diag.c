@@ -54,7 +54,7 @@ static char *one_line(const char *m)
     while (n > 0 && (m[n - 1] == '\n' || m[n - 1] == ' '))
         n--;
     char *s = ck_strndup(m, n);
-    for (char *p = s; *p; p++)
+    for (char *p = s; p && *p; p++)
         if (*p == '\n' || *p == '\r')
             *p = ' ';
     return s;
@@ -65,7 +65,8 @@ struct ck_fdiag *ck_diags_add(struct ck_diags *d, const char *id, long line, con
     d->total++;
     if (d->n >= CK_MAX_DIAGS)
         return NULL;
-    d->v = ck_reallocarray(d->v, d->n + 1, sizeof *d->v);
+    if (ck_grow(&d->v, d->n + 1, sizeof *d->v))
+        return NULL; /* out of memory (on the thread's record) */
     struct ck_fdiag *x = &d->v[d->n++];
     memset(x, 0, sizeof *x);
     x->id = id;

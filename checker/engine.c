@@ -43,7 +43,8 @@ static int looks_like_root(const char *dir)
     char *rules = join(dir, "rules");
     char *src_schema = join(dir, "checker/schema");
     char *inst_schema = join(dir, "schema");
-    int ok = is_dir(rules) && (is_dir(src_schema) || is_dir(inst_schema));
+    int ok = rules && src_schema && inst_schema && is_dir(rules) &&
+             (is_dir(src_schema) || is_dir(inst_schema));
     free(rules);
     free(src_schema);
     free(inst_schema);
@@ -74,22 +75,33 @@ int ck_engine_open(const struct ck_engine_opts *o, struct ck_engine **out, char 
     *out = NULL;
     *err = NULL;
     struct ck_engine *eng = ck_calloc(1, sizeof *eng);
+    if (eng == NULL)
+        return CK_ENOMEM;
     eng->lang = o->lang;
     eng->want_hash = 1;
     eng->data_root = o->data_root && *o->data_root ? ck_strdup(o->data_root) : ck_engine_data_root();
-    char *src_schema = join(eng->data_root, "checker/schema");
-    if (is_dir(src_schema)) {
+    char *src_schema = eng->data_root ? join(eng->data_root, "checker/schema") : NULL;
+    if (src_schema && is_dir(src_schema)) {
         eng->schema_dir = src_schema;
     } else {
         free(src_schema);
-        eng->schema_dir = join(eng->data_root, "schema");
+        eng->schema_dir = src_schema ? join(eng->data_root, "schema") : NULL;
     }
-    eng->rules_dir = o->rules_dir ? ck_strdup(o->rules_dir) : join(eng->data_root, "rules");
-    eng->catalogs_dir = join(eng->data_root, "catalogs");
+    eng->rules_dir = o->rules_dir ? ck_strdup(o->rules_dir) : eng->data_root ? join(eng->data_root, "rules") : NULL;
+    eng->catalogs_dir = eng->data_root ? join(eng->data_root, "catalogs") : NULL;
+    char *xsd = eng->schema_dir ? join(eng->schema_dir, "filing-1.xsd") : NULL;
+    char *skel = eng->schema_dir ? join(eng->schema_dir, "example-skeleton.xml") : NULL;
+    char *rxsd = eng->schema_dir ? join(eng->schema_dir, "rules-1.xsd") : NULL;
+    if (eng->rules_dir == NULL || eng->catalogs_dir == NULL || xsd == NULL || skel == NULL || rxsd == NULL) {
+        free(xsd);
+        free(skel);
+        free(rxsd);
+        ck_engine_free(eng);
+        return CK_ENOMEM;
+    }
 
     struct ck_buf e;
     ck_buf_init(&e);
-    char *xsd = join(eng->schema_dir, "filing-1.xsd");
     xmlSchemaParserCtxtPtr spc = xmlSchemaNewParserCtxt(xsd);
     if (spc != NULL)
         xmlSchemaSetParserStructuredErrors(spc, ignore_error, NULL);
@@ -102,28 +114,34 @@ int ck_engine_open(const struct ck_engine_opts *o, struct ck_engine **out, char 
         ck_buf_printf(&e, "%s:0: cannot load the filing schema\n", xsd);
     free(xsd);
 
-    char *skel = join(eng->schema_dir, "example-skeleton.xml");
     eng->skeleton = ck_xml_read_quiet(skel, NULL, 0, XML_PARSE_NONET | XML_PARSE_NOBLANKS);
     if (eng->skeleton == NULL)
         ck_buf_printf(&e, "%s:0: cannot load the example skeleton\n", skel);
     free(skel);
 
+    int rc = CK_OK;
     if (!o->no_catalog) {
         char *cerr = NULL;
-        if (ck_catalog_load(eng->catalogs_dir, o->catalog_dir, &eng->catalog, &cerr) != CK_OK) {
+        rc = ck_catalog_load(eng->catalogs_dir, o->catalog_dir, &eng->catalog, &cerr);
+        if (rc != CK_OK) {
             ck_buf_printf(&e, "%s\n", cerr ? cerr : "cannot load the catalogue");
             eng->catalog = NULL;
         }
         free(cerr);
     }
 
-    char *rxsd = join(eng->schema_dir, "rules-1.xsd");
     char *rerr = NULL;
-    if (ck_rules_load(eng->rules_dir, rxsd, &eng->rules, &rerr) != CK_OK)
+    int rrc = rc == CK_ENOMEM ? rc : ck_rules_load(eng->rules_dir, rxsd, &eng->rules, &rerr);
+    if (rrc != CK_OK)
         ck_buf_adds(&e, rerr ? rerr : "cannot load the rule set\n");
     free(rerr);
     free(rxsd);
 
+    if (rc == CK_ENOMEM || rrc == CK_ENOMEM || ck_mem_failed()) {
+        ck_buf_fini(&e);
+        ck_engine_free(eng);
+        return CK_ENOMEM;
+    }
     if (e.len) {
         *err = ck_buf_take(&e);
         ck_engine_free(eng);
@@ -157,14 +175,22 @@ static void evaluate(const struct ck_engine *eng, struct ck_evaluator *ev, const
     double t0 = prof ? ck_now() : 0;
     ck_eval_doc(ev, f->doc, f->period_start, f->period_end, only, &out->findings, &out->rule_errors);
     double t1 = prof ? ck_now() : 0;
-    struct ck_metrics_scratch scratch;
-    ck_metrics_compute(f, eng->catalog, &out->metrics, &scratch);
-    if (only == NULL) /* a rule's own examples test that rule alone */
-        ck_limits_check(f, &out->metrics, &scratch, &out->findings);
-    ck_metrics_scratch_fini(&scratch);
-    ck_findings_apply_exemptions(&out->findings, f->exemptions, f->n_exemptions, f->period_start,
-                                 f->period_end, eng->lang);
-    ck_findings_sort(&out->findings);
+    /* An allocation that failed on the way (mem.h) fails the filing's check:
+     * the stages after it would work on incomplete records. */
+    if (!ck_mem_failed()) {
+        struct ck_metrics_scratch scratch;
+        ck_metrics_compute(f, eng->catalog, &out->metrics, &scratch);
+        if (only == NULL && !ck_mem_failed()) /* a rule's own examples test that rule alone */
+            ck_limits_check(f, &out->metrics, &scratch, &out->findings);
+        ck_metrics_scratch_fini(&scratch);
+    }
+    if (!ck_mem_failed())
+        ck_findings_apply_exemptions(&out->findings, f->exemptions, f->n_exemptions, f->period_start,
+                                     f->period_end, eng->lang);
+    if (!ck_mem_failed())
+        ck_findings_sort(&out->findings);
+    if (ck_mem_failed())
+        out->status = CK_ENOMEM;
     ck_filing_release_doc(f);
     if (prof) {
         prof->stage_seconds[CK_STAGE_EVAL] += t1 - t0;

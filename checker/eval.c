@@ -55,6 +55,8 @@ static const char *const vm_vars[] = {"period-start", "period-end", "signals", "
 struct ck_evaluator *ck_eval_new(const struct ck_ruleset *rs, const struct ck_catalog *cat, int lang)
 {
     struct ck_evaluator *ev = ck_calloc(1, sizeof *ev);
+    if (ev == NULL)
+        return NULL;
     ev->rs = rs;
     ev->langs = (1u << CK_LANG_COUNT) - 1;
     ev->scratch = ck_regex_scratch_new();
@@ -68,23 +70,26 @@ struct ck_evaluator *ck_eval_new(const struct ck_ruleset *rs, const struct ck_ca
     ev->env.period_start = "";
     ev->env.period_end = "";
     ev->ctx = xmlXPathNewContext(NULL);
-    if (ev->ctx == NULL)
-        (void)ck_malloc((size_t)-1);
+    ev->comp = ck_calloc(rs->n_exprs + 1, sizeof *ev->comp);
+    ev->xpc = ck_calloc(rs->n_exprs + 1, sizeof *ev->xpc);
+    ev->canon = ck_calloc(rs->n_exprs + 1, sizeof *ev->canon);
+    ev->ctx_memo = ck_calloc(rs->n_exprs + 1, sizeof *ev->ctx_memo);
+    if (ev->scratch == NULL || ev->ctx == NULL || ev->comp == NULL || ev->xpc == NULL ||
+        ev->canon == NULL || ev->ctx_memo == NULL) {
+        ck_eval_free(ev);
+        return NULL;
+    }
     ev->ctx->userData = &ev->env;
     /* Reuse XPath objects instead of a malloc/free pair for every
      * intermediate node-set, string and number (libxml2 2.9 has the cache
      * off by default). */
     xmlXPathContextSetCache(ev->ctx, 1, 100, 0);
     ck_xfunc_register(ev->ctx);
-    ev->comp = ck_calloc(rs->n_exprs + 1, sizeof *ev->comp);
     /* The rule set compiled every expression once when it loaded, so these
      * cannot fail except for lack of memory. */
     for (size_t i = 0; i < rs->n_exprs; i++)
         ev->comp[i] = xmlXPathCtxtCompile(ev->ctx, (const xmlChar *)rs->exprs[i].source);
     ev->vm = ck_xpc_vm_new(ev->ctx, CK_ARRAY_LEN(vm_vars));
-    ev->xpc = ck_calloc(rs->n_exprs + 1, sizeof *ev->xpc);
-    ev->canon = ck_calloc(rs->n_exprs + 1, sizeof *ev->canon);
-    ev->ctx_memo = ck_calloc(rs->n_exprs + 1, sizeof *ev->ctx_memo);
     for (size_t i = 0; i < rs->n_exprs; i++) {
         ev->xpc[i] = ck_xpc_compile(rs->exprs[i].source, ev->ctx, vm_vars, CK_ARRAY_LEN(vm_vars));
         ev->canon[i] = (int)i;
@@ -93,6 +98,10 @@ struct ck_evaluator *ck_eval_new(const struct ck_ruleset *rs, const struct ck_ca
                 ev->canon[i] = (int)j;
                 break;
             }
+    }
+    if (ev->vm == NULL) {
+        ck_eval_free(ev);
+        return NULL;
     }
     return ev;
 }
@@ -210,9 +219,12 @@ void ck_eval_free(struct ck_evaluator *ev)
         return;
     ck_profile_free(ev->prof);
     for (size_t i = 0; i < ev->rs->n_exprs; i++) {
-        xmlXPathFreeCompExpr(ev->comp[i]);
-        ck_xpc_free(ev->xpc[i]);
-        free(ev->ctx_memo[i].nodes);
+        if (ev->comp)
+            xmlXPathFreeCompExpr(ev->comp[i]);
+        if (ev->xpc)
+            ck_xpc_free(ev->xpc[i]);
+        if (ev->ctx_memo)
+            free(ev->ctx_memo[i].nodes);
     }
     free(ev->comp);
     free(ev->xpc);
@@ -313,6 +325,8 @@ static char *interpolate(struct ck_evaluator *ev, const struct ck_template *t, x
             ck_buf_adds(&b, t->parts[i].text);
         } else {
             char *s = run_string(ev, t->parts[i].expr, node, rule_id);
+            if (s == NULL) /* out of memory (on the thread's record) */
+                continue;
             /* ck_buf_add_cut trims; keep one space where the value has one at
              * either end, since templates use them as separators */
             size_t n = strlen(s);
@@ -570,9 +584,13 @@ static const struct ctx_memo *context_nodes(struct ck_evaluator *ev, int expr, x
         n = set->nodesetval ? (size_t)set->nodesetval->nodeNr : 0;
     }
     if (n > m->cap) {
-        m->cap = n;
         free(m->nodes);
         m->nodes = ck_reallocarray(NULL, n, sizeof *m->nodes);
+        m->cap = m->nodes ? n : 0;
+        if (m->nodes == NULL) { /* out of memory (on the thread's record) */
+            xmlXPathFreeObject(set);
+            return NULL;
+        }
     }
     if (n)
         memcpy(m->nodes, nodes, n * sizeof *nodes);
@@ -599,7 +617,7 @@ int ck_eval_doc(struct ck_evaluator *ev, xmlDocPtr doc, const char *period_start
     set_var(ev, "signals", "");
     set_var(ev, "lang", ev->env.lang);
     xmlNodePtr root = (xmlNodePtr)doc;
-    for (size_t i = 0; i < ev->rs->n_rules; i++) {
+    for (size_t i = 0; i < ev->rs->n_rules && !ck_mem_failed(); i++) {
         const struct ck_rule *r = &ev->rs->rules[i];
         if (r->lookthrough || (only && r != only))
             continue;
@@ -623,5 +641,5 @@ int ck_eval_doc(struct ck_evaluator *ev, xmlDocPtr doc, const char *period_start
     ev->ctx->node = NULL;
     if (ev->errors.len)
         *errors = ck_strdup(ck_buf_str(&ev->errors));
-    return CK_OK;
+    return ck_mem_failed() ? CK_ENOMEM : CK_OK;
 }

@@ -132,6 +132,8 @@ char *ck_filing_text(xmlNodePtr n)
     xmlChar *v = xmlNodeGetContent(n);
     char *s = dup_or_empty(v);
     xmlFree(v);
+    if (s == NULL)
+        return NULL;
     /* trim */
     char *b = s;
     while (*b == ' ' || *b == '\n' || *b == '\t' || *b == '\r')
@@ -148,7 +150,8 @@ char *ck_filing_text(xmlNodePtr n)
 #define prop(n, name) ck_filing_prop(n, name)
 #define text(n) ck_filing_text(n)
 
-static void extract_facts(struct ck_filing *f)
+/* CK_OK, or CK_ENOMEM (then f is incomplete and only fit for ck_filing_free). */
+static int extract_facts(struct ck_filing *f)
 {
     xmlNodePtr root = xmlDocGetRootElement(f->doc);
     xmlNodePtr header = child(root, "header"), fund = child(root, "fund");
@@ -171,7 +174,8 @@ static void extract_facts(struct ck_filing *f)
     for (xmlNodePtr e = exemptions ? exemptions->children : NULL; e; e = e->next) {
         if (!is_filing_el(e, "exemption"))
             continue;
-        f->exemptions = ck_reallocarray(f->exemptions, f->n_exemptions + 1, sizeof *f->exemptions);
+        if (ck_grow(&f->exemptions, f->n_exemptions + 1, sizeof *f->exemptions))
+            return CK_ENOMEM;
         struct ck_exemption *x = &f->exemptions[f->n_exemptions++];
         x->rule = prop(e, "rule");
         x->holding = prop(e, "holding");
@@ -187,10 +191,8 @@ static void extract_facts(struct ck_filing *f)
     for (xmlNodePtr h = holdings ? holdings->children : NULL; h; h = h->next) {
         if (!is_filing_el(h, "holding"))
             continue;
-        if (f->n_holdings == cap) {
-            cap = cap ? 2 * cap : 16;
-            f->holdings = ck_reallocarray(f->holdings, cap, sizeof *f->holdings);
-        }
+        if (f->n_holdings == cap && ck_grow(&f->holdings, cap = cap ? 2 * cap : 16, sizeof *f->holdings))
+            return CK_ENOMEM;
         struct ck_holding_row *r = &f->holdings[f->n_holdings++];
         xmlNodePtr inv = child(h, "investee"), acq = child(h, "acquisition"),
                    ins = child(h, "instrument");
@@ -209,6 +211,8 @@ static void extract_facts(struct ck_filing *f)
         r->line = xmlGetLineNo(h);
     }
     f->extra = ck_filing_extra_read(root, f->n_holdings); /* store-only facts (filing_extra.h) */
+    /* any string above that could not be copied is on the thread's record */
+    return f->extra && !ck_mem_failed() ? CK_OK : CK_ENOMEM;
 }
 
 static int validate(xmlDocPtr doc, xmlSchemaPtr schema, long *err_line, char **err_msg, struct ck_diags *diags)
@@ -269,13 +273,20 @@ static int from_doc(const char *path, xmlDocPtr doc, xmlSchemaPtr schema, struct
         return rc;
     }
     struct ck_filing *f = ck_calloc(1, sizeof *f);
+    if (f == NULL) {
+        xmlFreeDoc(doc);
+        return CK_ENOMEM;
+    }
     f->path = ck_strdup(path);
     f->doc = doc;
     /* Number the elements so XPath can sort node-sets in document order in
      * O(1) per comparison; without it a union over 100,000 sibling holdings
      * compares by walking sibling lists (minutes instead of a second). */
     xmlXPathOrderDocElems(doc);
-    extract_facts(f);
+    if (f->path == NULL || extract_facts(f) != CK_OK) {
+        ck_filing_free(f);
+        return CK_ENOMEM;
+    }
     *out = f;
     return CK_OK;
 }
@@ -313,6 +324,10 @@ static int read_file(const char *path, char **out_buf, size_t *out_len, char **e
     }
     size_t cap = (size_t)st.st_size + 1, len = 0;
     char *buf = ck_malloc(cap);
+    if (buf == NULL) {
+        close(fd);
+        return CK_ENOMEM;
+    }
     for (;;) {
         if (len == cap - 1) {
             if (cap > CK_MAX_FILING_BYTES) { /* grew while we read it */
@@ -322,8 +337,14 @@ static int read_file(const char *path, char **out_buf, size_t *out_len, char **e
                 *err_msg = ck_buf_take(&b);
                 return CK_ELIMIT;
             }
+            char *nb = ck_realloc(buf, cap * 2);
+            if (nb == NULL) {
+                free(buf);
+                close(fd);
+                return CK_ENOMEM;
+            }
+            buf = nb;
             cap *= 2;
-            buf = ck_realloc(buf, cap);
         }
         ssize_t n = read(fd, buf + len, cap - 1 - len);
         if (n < 0) {
@@ -367,6 +388,11 @@ int ck_filing_load_diags(const char *path, xmlSchemaPtr schema, int want_hash, s
     char *buf = NULL;
     size_t len = 0;
     int rc = read_file(path, &buf, &len, err_msg);
+    if (rc == CK_ENOMEM || (rc != CK_OK && *err_msg == NULL)) {
+        free(*err_msg);
+        *err_msg = NULL;
+        return CK_ENOMEM;
+    }
     if (rc != CK_OK) {
         if (diags) /* F003: too large; F002: not a regular file; F001: cannot open or read */
             ck_diags_add(diags,

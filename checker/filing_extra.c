@@ -70,21 +70,27 @@ static void read_guarantee(struct ck_fx_guarantee *o, xmlNodePtr g)
 struct ck_filing_extra *ck_filing_extra_read(xmlNodePtr root, size_t n_holdings)
 {
     struct ck_filing_extra *x = ck_calloc(1, sizeof *x);
+    if (x == NULL)
+        return NULL;
     xmlNodePtr hl = ck_filing_child(root, "holdings"), tl = ck_filing_child(root, "transactions"),
                gl = ck_filing_child(root, "guarantees"), dl = ck_filing_child(root, "disclosures");
     x->holdings = ck_calloc(n_holdings + 1, sizeof *x->holdings);
+    x->transactions = ck_calloc(count_in(tl, "transaction") + 1, sizeof *x->transactions);
+    x->guarantees = ck_calloc(count_in(gl, "guarantee") + 1, sizeof *x->guarantees);
+    x->disclosures = ck_calloc(count_in(dl, "disclosure") + 1, sizeof *x->disclosures);
+    if (!x->holdings || !x->transactions || !x->guarantees || !x->disclosures) {
+        ck_filing_extra_free(x);
+        return NULL;
+    }
     for (xmlNodePtr c = hl ? hl->children : NULL; c && x->n_holdings < n_holdings; c = c->next)
         if (is_el(c, "holding"))
             read_holding(&x->holdings[x->n_holdings++], c);
-    x->transactions = ck_calloc(count_in(tl, "transaction") + 1, sizeof *x->transactions);
     for (xmlNodePtr c = tl ? tl->children : NULL; c; c = c->next)
         if (is_el(c, "transaction"))
             read_transaction(&x->transactions[x->n_transactions++], c);
-    x->guarantees = ck_calloc(count_in(gl, "guarantee") + 1, sizeof *x->guarantees);
     for (xmlNodePtr c = gl ? gl->children : NULL; c; c = c->next)
         if (is_el(c, "guarantee"))
             read_guarantee(&x->guarantees[x->n_guarantees++], c);
-    x->disclosures = ck_calloc(count_in(dl, "disclosure") + 1, sizeof *x->disclosures);
     for (xmlNodePtr c = dl ? dl->children : NULL; c; c = c->next)
         if (is_el(c, "disclosure")) {
             struct ck_fx_disclosure *d = &x->disclosures[x->n_disclosures++];

@@ -58,8 +58,10 @@ struct ck_finding *ck_findings_add(struct ck_findings *f)
         return NULL;
     }
     if (f->n == f->cap) {
-        f->cap = f->cap ? 2 * f->cap : 16;
-        f->v = ck_reallocarray(f->v, f->cap, sizeof *f->v);
+        size_t cap = f->cap ? 2 * f->cap : 16;
+        if (ck_grow(&f->v, cap, sizeof *f->v))
+            return NULL; /* out of memory (on the thread's record) */
+        f->cap = cap;
     }
     struct ck_finding *x = &f->v[f->n++];
     memset(x, 0, sizeof *x);

@@ -39,7 +39,7 @@ struct ck_findings {
 void ck_findings_init(struct ck_findings *f);
 void ck_findings_fini(struct ck_findings *f);
 /* Returns a zeroed finding appended to f (owned by f), or NULL when the cap
- * is reached (counted in f->dropped). */
+ * is reached (counted in f->dropped) or out of memory (on the thread's record, mem.h). */
 struct ck_finding *ck_findings_add(struct ck_findings *f);
 void ck_finding_fini(struct ck_finding *x);
 /* Appends the finding's legal basis: f->basis when set, else the rule's. */

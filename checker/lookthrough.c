@@ -153,18 +153,24 @@ void ck_lookthrough_resolve(const struct ck_lt_node *nodes, size_t n, size_t **f
     ix.nodes = nodes;
     ix.n = n;
     ix.order = ck_calloc(n + 1, sizeof *ix.order);
+    size_t *fe = ck_calloc(n + 1, sizeof(size_t));
+    *first_edge = *child = NULL;
+    if (ix.order == NULL || fe == NULL) { /* out of memory (on the thread's record) */
+        free((void *)ix.order);
+        free(fe);
+        return;
+    }
     for (size_t i = 0; i < n; i++)
         ix.order[i] = &nodes[i];
     if (n > 1)
         qsort(ix.order, n, sizeof *ix.order, cmp_node);
-    size_t *fe = ck_calloc(n + 1, sizeof(size_t));
     size_t n_edges = 0;
     for (size_t i = 0; i < n; i++) {
         fe[i] = n_edges;
         n_edges += nodes[i].n_edges;
     }
     size_t *ch = ck_calloc(n_edges + 1, sizeof(size_t));
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; ch && i < n; i++)
         for (size_t e = 0; e < nodes[i].n_edges; e++)
             ch[fe[i] + e] = pick_child(&ix, nodes[i].edges[e].child_uscc, nodes[i].period_end);
     free((void *)ix.order);
@@ -189,9 +195,11 @@ void ck_lookthrough_run(const struct ck_ruleset *rs, const struct ck_lt_node *no
      * sub-graph with nothing to report, which keeps wide clean fund-of-funds
      * trees (and their many paths) cheap. A fixed point over the edges. */
     w.reach = ck_calloc(n + 1, 1);
+    if (w.path == NULL || w.first_edge == NULL || w.child == NULL || w.reach == NULL)
+        n = 0; /* out of memory (on the thread's record): no walk */
     for (size_t i = 0; i < n; i++)
         w.reach[i] = nodes[i].n_exposures > 0;
-    for (int changed = 1; changed;) {
+    for (int changed = n > 0; changed;) {
         changed = 0;
         for (size_t i = 0; i < n; i++) {
             if (w.reach[i])
@@ -291,6 +299,8 @@ void ck_lookthrough_results(const struct ck_engine *eng, struct ck_evaluator *ev
     struct batch b = {ev, res, ck_calloc(n, sizeof(size_t)), ck_calloc(n, sizeof(struct ck_lt_node)),
                       ck_calloc(n, sizeof(struct ck_findings))};
     size_t nn = 0;
+    if (b.node_result == NULL || b.nodes == NULL || b.derived == NULL)
+        n = 0; /* out of memory (on the thread's record) */
     for (size_t i = 0; i < n; i++) {
         const struct ck_filing *f = res[i].filing;
         if (res[i].status != CK_OK || f == NULL)
@@ -301,7 +311,7 @@ void ck_lookthrough_results(const struct ck_engine *eng, struct ck_evaluator *ev
         node->name = f->fund_name;
         node->period_end = f->period_end;
         struct ck_lt_edge *edges = ck_calloc(f->n_holdings + 1, sizeof *edges);
-        for (size_t h = 0; h < f->n_holdings; h++) {
+        for (size_t h = 0; edges && h < f->n_holdings; h++) { /* else out of memory */
             const struct ck_holding_row *row = &f->holdings[h];
             if (strcmp(row->category, "fund") != 0 || *row->investee_uscc == '\0')
                 continue;
@@ -313,7 +323,7 @@ void ck_lookthrough_results(const struct ck_engine *eng, struct ck_evaluator *ev
         }
         node->edges = edges;
         struct ck_lt_exposure *xs = ck_calloc(res[i].findings.n + 1, sizeof *xs);
-        for (size_t k = 0; k < res[i].findings.n; k++) {
+        for (size_t k = 0; xs && k < res[i].findings.n; k++) { /* else out of memory */
             const struct ck_finding *fd = &res[i].findings.v[k];
             if (fd->exempted || fd->severity < CK_SEV_WARNING || fd->rule->lookthrough ||
                 ck_lookthrough_rule_for(eng->rules, fd->rule->category) == NULL)

@@ -292,7 +292,8 @@ static void read_limits(xmlNodePtr plan, struct ck_metrics *m)
         int kind = ck_limit_kind_parse(attr(l, "kind"));
         if (kind < 0)
             continue; /* the schema refuses it; nothing to check without validation */
-        m->limits = ck_reallocarray(m->limits, m->n_limits + 1, sizeof *m->limits);
+        if (ck_grow(&m->limits, m->n_limits + 1, sizeof *m->limits))
+            return; /* out of memory (on the thread's record): the check fails */
         struct ck_limit_spec *s = &m->limits[m->n_limits++];
         memset(s, 0, sizeof *s);
         s->kind = kind;
@@ -370,6 +371,8 @@ void ck_metrics_compute(const struct ck_filing *f, const struct ck_catalog *cat,
     int have_end = ck_metrics_days(f->period_end, &end_day);
 
     struct ck_metrics_holding *hv = ck_calloc(f->n_holdings + 1, sizeof *hv);
+    if (hv == NULL) /* out of memory (on the thread's record): the check fails */
+        return;
     long long d = 0;
     long long es_num = 0, es_dat = 0, ht_num = 0, ind_dat = 0, pr_num = 0, pr_dat = 0;
     long long mf_num = 0, hr_num = 0, rg_dat = 0, dated = 0;
@@ -459,6 +462,14 @@ void ck_metrics_compute(const struct ck_filing *f, const struct ck_catalog *cat,
     struct ck_metrics_investee *iv = ck_calloc(out->n_in_d + 1, sizeof *iv);
     struct ck_metrics_investee **order = ck_calloc(out->n_in_d + 1, sizeof *order);
     size_t *rep = ck_calloc(out->n_in_d + 1, sizeof *rep), *gid = ck_calloc(out->n_in_d + 1, sizeof *gid);
+    if (iv == NULL || order == NULL || rep == NULL || gid == NULL) {
+        free(iv);
+        free(order);
+        free(rep);
+        free(gid);
+        free(hv);
+        return;
+    }
     size_t n_iv = 0;
     for (size_t k = 0; k < n_h; k++) {
         if (!hv[k].in_d)
@@ -483,7 +494,9 @@ void ck_metrics_compute(const struct ck_filing *f, const struct ck_catalog *cat,
         if (rep[k] == k)
             gid[k] = g++;
     struct ck_metrics_investee *groups = ck_calloc(g + 1, sizeof *groups);
-    for (size_t k = 0; k < n_iv; k++) {
+    if (groups == NULL)
+        g = 0; /* out of memory (on the thread's record): nothing grouped, the check fails */
+    for (size_t k = 0; groups && k < n_iv; k++) {
         size_t q = gid[rep[k]];
         if (rep[k] == k) {
             groups[q].key = iv[k].key;

@@ -236,6 +236,11 @@ static void check_single_investee(struct ck_findings *out, const struct ck_metri
     /* each investee's holdings in D as a chain (next[k]: the next holding of
      * the same investee), so listing them costs O(n) in all */
     size_t *next = ck_calloc(sc->n_h + 1, sizeof *next), *last = ck_calloc(sc->n_inv + 1, sizeof *last);
+    if (next == NULL || last == NULL) { /* out of memory (on the thread's record) */
+        free(next);
+        free(last);
+        return;
+    }
     for (size_t q = 0; q < sc->n_inv; q++)
         last[q] = (size_t)-1;
     for (size_t k = sc->n_h; k-- > 0;) {
@@ -438,7 +443,7 @@ void ck_limits_nesting_depths(const struct ck_lt_node *nodes, size_t n, long *de
     size_t *first_edge = NULL, *child = NULL;
     ck_lookthrough_resolve(nodes, n, &first_edge, &child);
     struct depth_walk w = {nodes, first_edge, child, depth, known, missing, ck_calloc(n + 1, 1)};
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; w.state && first_edge && child && i < n; i++) /* else out of memory */
         depth_of(&w, i);
     free(w.state);
     free(first_edge);
@@ -488,7 +493,7 @@ void ck_limits_nesting_results(const struct ck_engine *eng, struct ck_result *re
     struct ck_lt_node *nodes = ck_calloc(n + 1, sizeof *nodes);
     size_t *node_result = ck_calloc(n + 1, sizeof *node_result);
     size_t nn = 0;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; nodes && node_result && i < n; i++) { /* else out of memory */
         const struct ck_filing *f = res[i].filing;
         if (res[i].status != CK_OK || f == NULL)
             continue;
@@ -498,7 +503,7 @@ void ck_limits_nesting_results(const struct ck_engine *eng, struct ck_result *re
         node->name = f->fund_name;
         node->period_end = f->period_end;
         struct ck_lt_edge *edges = ck_calloc(f->n_holdings + 1, sizeof *edges);
-        for (size_t h = 0; h < f->n_holdings; h++) {
+        for (size_t h = 0; edges && h < f->n_holdings; h++) { /* else out of memory */
             const struct ck_holding_row *row = &f->holdings[h];
             if (strcmp(row->category, "fund") != 0)
                 continue;
@@ -512,8 +517,9 @@ void ck_limits_nesting_results(const struct ck_engine *eng, struct ck_result *re
     long *depth = ck_calloc(nn + 1, sizeof *depth);
     int *known = ck_calloc(nn + 1, sizeof *known);
     const char **missing = ck_calloc(nn + 1, sizeof *missing);
-    ck_limits_nesting_depths(nodes, nn, depth, known, missing);
-    for (size_t v = 0; v < nn; v++) {
+    if (depth && known && missing)
+        ck_limits_nesting_depths(nodes, nn, depth, known, missing);
+    for (size_t v = 0; depth && known && missing && !ck_mem_failed() && v < nn; v++) {
         struct ck_result *r = &res[node_result[v]];
         struct ck_metrics *m = &r->metrics;
         m->nesting_depth = depth[v];

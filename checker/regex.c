@@ -5,8 +5,34 @@
 #include "ck.h"
 #include "mem.h"
 
+#include <stdatomic.h>
+#include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
+
+/* PCRE2 allocates through the library's allocator (mem.h), so its
+ * exhaustion is on the thread's record like the library's own, except while
+ * the JIT compiles: PCRE2 10.42's JIT compiler crashes when an allocation
+ * fails (found by build/allocfault load), so its memory comes from malloc
+ * directly and is not part of the fault injection. */
+static _Thread_local int in_jit;
+
+static void *pcre2_alloc(PCRE2_SIZE n, void *data)
+{
+    (void)data;
+    return in_jit ? malloc(n ? n : 1) : ck_malloc(n);
+}
+
+static void pcre2_release(void *p, void *data)
+{
+    (void)data;
+    free(p);
+}
+
+static pcre2_general_context *general_context(void)
+{
+    return pcre2_general_context_create(pcre2_alloc, pcre2_release, NULL);
+}
 
 int ck_regex_compile(const char *pattern, pcre2_code **out, char **err)
 {
@@ -14,8 +40,17 @@ int ck_regex_compile(const char *pattern, pcre2_code **out, char **err)
     PCRE2_SIZE offset;
     *out = NULL;
     *err = NULL;
-    pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-                                   PCRE2_UTF, &code, &offset, NULL);
+    pcre2_general_context *gc = general_context();
+    pcre2_compile_context *cc = gc ? pcre2_compile_context_create(gc) : NULL;
+    pcre2_code *re = cc ? pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, PCRE2_UTF, &code,
+                                        &offset, cc)
+                        : NULL;
+    pcre2_compile_context_free(cc);
+    pcre2_general_context_free(gc);
+    if (cc == NULL || (re == NULL && code == PCRE2_ERROR_HEAP_FAILED) || ck_mem_failed()) {
+        pcre2_code_free(re);
+        return CK_ENOMEM;
+    }
     if (re == NULL) {
         PCRE2_UCHAR msg[256];
         pcre2_get_error_message(code, msg, sizeof msg);
@@ -26,7 +61,9 @@ int ck_regex_compile(const char *pattern, pcre2_code **out, char **err)
         return CK_EREGEX;
     }
     /* JIT is an optimisation: where it is unavailable the interpreter runs. */
+    in_jit = 1;
     (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+    in_jit = 0;
     *out = re;
     return CK_OK;
 }
@@ -48,16 +85,22 @@ void ck_regex_fini(struct ck_regex *rx)
 struct ck_regex_scratch *ck_regex_scratch_new(void)
 {
     struct ck_regex_scratch *s = ck_calloc(1, sizeof *s);
-    s->md = pcre2_match_data_create(16, NULL);
-    s->mctx = pcre2_match_context_create(NULL);
-    s->jit_stack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
-    if (s->md == NULL || s->mctx == NULL || s->jit_stack == NULL) {
-        ck_regex_scratch_free(s);
-        (void)ck_malloc((size_t)-1); /* reports out of memory and exits */
+    pcre2_general_context *gc = general_context();
+    if (s == NULL || gc == NULL) {
+        free(s);
+        pcre2_general_context_free(gc);
         return NULL;
     }
+    s->md = pcre2_match_data_create(16, gc);
+    s->mctx = pcre2_match_context_create(gc);
+    s->jit_stack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, gc);
+    pcre2_general_context_free(gc);
     s->memo = ck_calloc(CK_REGEX_MEMO_SLOTS, sizeof *s->memo);
-    s->generation = 1;
+    if (s->md == NULL || s->mctx == NULL || s->jit_stack == NULL || s->memo == NULL) {
+        ck_regex_scratch_free(s);
+        return NULL;
+    }
+    ck_regex_scratch_new_doc(s);
     pcre2_set_match_limit(s->mctx, CK_REGEX_MATCH_LIMIT);
     pcre2_set_depth_limit(s->mctx, CK_REGEX_DEPTH_LIMIT);
     pcre2_jit_stack_assign(s->mctx, NULL, s->jit_stack);
@@ -190,9 +233,16 @@ static int match_sentences(const struct ck_regex *rx, struct ck_regex_scratch *s
     return 0;
 }
 
+/* Generations are unique in the process: the per-thread caches of
+ * textnorm_xpath.c key on (scratch, generation) or on the generation alone,
+ * and a new worker's scratch may sit at a freed one's address and its nodes
+ * at a freed document's (seen under allocation-failure injection: the next
+ * worker read the previous one's cached text). */
+static atomic_ulong generations;
+
 void ck_regex_scratch_new_doc(struct ck_regex_scratch *s)
 {
-    s->generation++;
+    s->generation = atomic_fetch_add(&generations, 1) + 1;
 }
 
 int ck_regex_match_memo(const struct ck_regex *rx, struct ck_regex_scratch *s, const void *key,

@@ -117,9 +117,13 @@ static char *text_of(xmlNodePtr n)
     return out;
 }
 
+/* The index of the new expression; -1 when out of memory (then source is
+ * freed, the failure is on the thread's record and ck_rules_load fails). */
 static int add_expr(struct loader *ld, char *source, const char *file, long line)
 {
     struct ck_ruleset *rs = ld->rs;
+    if (source == NULL)
+        return -1;
     ck_xfunc_error_reset();
     xmlXPathCompExprPtr comp = xmlXPathCtxtCompile(ld->check_ctx, (const xmlChar *)source);
     if (comp == NULL) {
@@ -134,8 +138,12 @@ static int add_expr(struct loader *ld, char *source, const char *file, long line
         }
     }
     if (rs->n_exprs == ld->cap_exprs) {
-        ld->cap_exprs = ld->cap_exprs ? 2 * ld->cap_exprs : 256;
-        rs->exprs = ck_reallocarray(rs->exprs, ld->cap_exprs, sizeof *rs->exprs);
+        size_t cap = ld->cap_exprs ? 2 * ld->cap_exprs : 256;
+        if (ck_grow(&rs->exprs, cap, sizeof *rs->exprs)) {
+            free(source);
+            return -1;
+        }
+        ld->cap_exprs = cap;
     }
     rs->exprs[rs->n_exprs].source = source;
     rs->exprs[rs->n_exprs].file = file;
@@ -156,10 +164,8 @@ static void parse_template(struct loader *ld, const char *src, const char *file,
     for (;;) {
         int flush = (*p == '\0') || (*p == '{' && p[1] != '{');
         if (flush && lit.len > 0) {
-            if (t->n_parts == cap) {
-                cap = cap ? 2 * cap : 4;
-                t->parts = ck_reallocarray(t->parts, cap, sizeof *t->parts);
-            }
+            if (t->n_parts == cap && ck_grow(&t->parts, cap = cap ? 2 * cap : 4, sizeof *t->parts))
+                break;
             t->parts[t->n_parts].text = ck_buf_take(&lit);
             t->parts[t->n_parts].expr = -1;
             t->n_parts++;
@@ -177,10 +183,8 @@ static void parse_template(struct loader *ld, const char *src, const char *file,
                 load_error(ld, line, "unterminated '{' in message '%s'", src);
                 break;
             }
-            if (t->n_parts == cap) {
-                cap = cap ? 2 * cap : 4;
-                t->parts = ck_reallocarray(t->parts, cap, sizeof *t->parts);
-            }
+            if (t->n_parts == cap && ck_grow(&t->parts, cap = cap ? 2 * cap : 4, sizeof *t->parts))
+                break;
             t->parts[t->n_parts].text = NULL;
             t->parts[t->n_parts].expr = add_expr(ld, ck_strndup(p + 1, (size_t)(end - p - 1)), file, line);
             t->n_parts++;
@@ -206,8 +210,10 @@ static void load_regex(struct loader *ld, xmlNodePtr el)
 {
     struct ck_ruleset *rs = ld->rs;
     if (rs->n_regexes == ld->cap_regexes) {
-        ld->cap_regexes = ld->cap_regexes ? 2 * ld->cap_regexes : 32;
-        rs->regexes = ck_reallocarray(rs->regexes, ld->cap_regexes, sizeof *rs->regexes);
+        size_t cap = ld->cap_regexes ? 2 * ld->cap_regexes : 32;
+        if (ck_grow(&rs->regexes, cap, sizeof *rs->regexes))
+            return; /* out of memory (on the thread's record): the load fails */
+        ld->cap_regexes = cap;
     }
     struct ck_regex *rx = &rs->regexes[rs->n_regexes++];
     memset(rx, 0, sizeof *rx);
@@ -220,7 +226,10 @@ static void load_regex(struct loader *ld, xmlNodePtr el)
         char *src = text_of(c);
         pcre2_code *re = NULL;
         char *err = NULL;
-        if (ck_regex_compile(src, &re, &err) != CK_OK) {
+        int rc = src ? ck_regex_compile(src, &re, &err) : CK_ENOMEM;
+        if (rc == CK_ENOMEM) {
+            free(err);
+        } else if (rc != CK_OK) {
             load_error(ld, xmlGetLineNo(c), "regex '%s': %s", rx->id ? rx->id : "?", err);
             free(err);
         } else if (is_el(c, "pattern")) {
@@ -228,8 +237,10 @@ static void load_regex(struct loader *ld, xmlNodePtr el)
             rx->source = src;
             src = NULL;
         } else {
-            rx->unless = ck_reallocarray(rx->unless, rx->n_unless + 1, sizeof *rx->unless);
-            rx->unless[rx->n_unless++] = re;
+            if (ck_grow(&rx->unless, rx->n_unless + 1, sizeof *rx->unless))
+                pcre2_code_free(re);
+            else
+                rx->unless[rx->n_unless++] = re;
         }
         free(src);
     }
@@ -241,7 +252,8 @@ static void load_examples(struct ck_rule *r, xmlNodePtr el)
         int trig = is_el(c, "trigger");
         if (!trig && !is_el(c, "pass"))
             continue;
-        r->examples = ck_reallocarray(r->examples, r->n_examples + 1, sizeof *r->examples);
+        if (ck_grow(&r->examples, r->n_examples + 1, sizeof *r->examples))
+            return;
         struct ck_example *ex = &r->examples[r->n_examples++];
         ex->must_fire = trig;
         ex->name = attr(c, "name");
@@ -256,8 +268,10 @@ static void load_rule(struct loader *ld, xmlNodePtr el)
 {
     struct ck_ruleset *rs = ld->rs;
     if (rs->n_rules == ld->cap_rules) {
-        ld->cap_rules = ld->cap_rules ? 2 * ld->cap_rules : 64;
-        rs->rules = ck_reallocarray(rs->rules, ld->cap_rules, sizeof *rs->rules);
+        size_t cap = ld->cap_rules ? 2 * ld->cap_rules : 64;
+        if (ck_grow(&rs->rules, cap, sizeof *rs->rules))
+            return; /* out of memory (on the thread's record): the load fails */
+        ld->cap_rules = cap;
     }
     struct ck_rule *r = &rs->rules[rs->n_rules++];
     memset(r, 0, sizeof *r);
@@ -283,14 +297,16 @@ static void load_rule(struct loader *ld, xmlNodePtr el)
             int l = lang_index(c);
             char *src = text_of(c);
             template_fini(&r->message[l]); /* a repeated <message lang> replaces the earlier one */
-            parse_template(ld, src, file, line, &r->message[l]);
+            if (src)
+                parse_template(ld, src, file, line, &r->message[l]);
             free(src);
         } else if (is_el(c, "explanation")) {
             int l = lang_index(c);
             free(r->explanation[l]);
             r->explanation[l] = text_of(c);
         } else if (is_el(c, "basis")) {
-            r->basis = ck_reallocarray(r->basis, r->n_basis + 1, sizeof *r->basis);
+            if (ck_grow(&r->basis, r->n_basis + 1, sizeof *r->basis))
+                return;
             struct ck_basis *b = &r->basis[r->n_basis++];
             b->document = attr(c, "document");
             b->article = attr(c, "article");
@@ -303,7 +319,8 @@ static void load_rule(struct loader *ld, xmlNodePtr el)
         } else if (is_el(c, "condition")) {
             r->condition_expr = add_expr(ld, text_of(c), file, line);
         } else if (is_el(c, "evidence")) {
-            r->evidence = ck_reallocarray(r->evidence, r->n_evidence + 1, sizeof *r->evidence);
+            if (ck_grow(&r->evidence, r->n_evidence + 1, sizeof *r->evidence))
+                return;
             struct ck_evidence_spec *e = &r->evidence[r->n_evidence++];
             e->field = attr(c, "field");
             e->expr = add_expr(ld, text_of(c), file, line);
@@ -311,7 +328,8 @@ static void load_rule(struct loader *ld, xmlNodePtr el)
             for (xmlNodePtr s = c->children; s; s = s->next) {
                 if (!is_el(s, "signal"))
                     continue;
-                r->signals = ck_reallocarray(r->signals, r->n_signals + 1, sizeof *r->signals);
+                if (ck_grow(&r->signals, r->n_signals + 1, sizeof *r->signals))
+                    return;
                 struct ck_signal *sg = &r->signals[r->n_signals++];
                 sg->id = attr(s, "id");
                 char *w = attr(s, "weight");
@@ -327,7 +345,8 @@ static void load_rule(struct loader *ld, xmlNodePtr el)
             for (xmlNodePtr w = c->children; w; w = w->next) {
                 if (!is_el(w, "when"))
                     continue;
-                r->grades = ck_reallocarray(r->grades, r->n_grades + 1, sizeof *r->grades);
+                if (ck_grow(&r->grades, r->n_grades + 1, sizeof *r->grades))
+                    return;
                 char *min = attr(w, "min"), *gs = attr(w, "severity");
                 r->grades[r->n_grades].min = min ? strtod(min, NULL) : 0;
                 r->grades[r->n_grades].severity = ck_severity_parse(gs);
@@ -359,7 +378,7 @@ static void load_rule(struct loader *ld, xmlNodePtr el)
                        r->id);
     } else {
         char *cats = ck_strdup(r->lookthrough_categories ? r->lookthrough_categories : "");
-        for (char *save = NULL, *tok = strtok_r(cats, " \t\n", &save); tok;
+        for (char *save = NULL, *tok = cats ? strtok_r(cats, " \t\n", &save) : NULL; tok;
              tok = strtok_r(NULL, " \t\n", &save))
             if (!ck_category_valid(tok))
                 load_error(ld, r->line, "rule %s: unknown category '%s' in lookthrough", r->id, tok);
@@ -385,6 +404,8 @@ static void schema_error(void *data, xmlErrorPtr err)
 {
     struct loader *ld = data;
     char *msg = ck_strdup(err->message ? err->message : "error");
+    if (msg == NULL)
+        return;
     size_t n = strlen(msg);
     while (n > 0 && msg[n - 1] == '\n')
         msg[--n] = '\0';
@@ -424,6 +445,8 @@ int ck_rules_load(const char *rules_dir, const char *schema_path, struct ck_rule
     memset(&ld, 0, sizeof ld);
     ck_buf_init(&ld.errors);
     ld.rs = ck_calloc(1, sizeof *ld.rs);
+    if (ld.rs == NULL)
+        return CK_ENOMEM;
     ld.file = rules_dir;
     struct ck_xenv env;
     memset(&env, 0, sizeof env);
@@ -460,6 +483,8 @@ int ck_rules_load(const char *rules_dir, const char *schema_path, struct ck_rule
         ck_buf_init(&path);
         ck_buf_printf(&path, "%s/%s", rules_dir, names[i]->d_name);
         free(names[i]);
+        if (path.len == 0) /* out of memory (on the thread's record): the load fails */
+            continue;
         ld.file = ck_buf_str(&path);
         hash_bytes(&h, ld.file + strlen(rules_dir), strlen(ld.file + strlen(rules_dir)));
         xmlParserCtxtPtr pctx = xmlNewParserCtxt();
@@ -502,7 +527,11 @@ int ck_rules_load(const char *rules_dir, const char *schema_path, struct ck_rule
             ck_buf_fini(&path);
             continue;
         }
-        ld.rs->docs = ck_reallocarray(ld.rs->docs, ld.rs->n_docs + 1, sizeof *ld.rs->docs);
+        if (ck_mem_failed() || ck_grow(&ld.rs->docs, ld.rs->n_docs + 1, sizeof *ld.rs->docs)) {
+            xmlFreeDoc(doc); /* out of memory: the load fails (below) */
+            ck_buf_fini(&path);
+            continue;
+        }
         ld.rs->docs[ld.rs->n_docs++] = doc;
         /* Regexes first, for all files, so rules may use any file's regexes. */
         for (xmlNodePtr c = xmlDocGetRootElement(doc)->children; c; c = c->next)
@@ -522,6 +551,8 @@ int ck_rules_load(const char *rules_dir, const char *schema_path, struct ck_rule
     snprintf(ld.rs->version, sizeof ld.rs->version, "%016llx", h);
 
     struct ck_ruleset *rs = ld.rs;
+    if (ck_mem_failed()) /* records may lack their ids: not sorted, not checked */
+        goto out_schema;
     if (rs->n_rules)
         qsort(rs->rules, rs->n_rules, sizeof *rs->rules, cmp_rule);
     for (size_t i = 0; i < rs->n_rules; i++) {
@@ -530,6 +561,8 @@ int ck_rules_load(const char *rules_dir, const char *schema_path, struct ck_rule
         ck_rules_basis_text_lang(&rs->rules[i], CK_LANG_ZH, &bt);
         rs->rules[i].basis_text = ck_buf_take(&bt);
     }
+    if (ck_mem_failed())
+        goto out_schema;
     if (rs->n_regexes)
         qsort(rs->regexes, rs->n_regexes, sizeof *rs->regexes, cmp_regex);
     for (size_t i = 1; i < rs->n_rules; i++)
@@ -574,7 +607,7 @@ int ck_rules_load(const char *rules_dir, const char *schema_path, struct ck_rule
                 }
                 if (lit) {
                     char *id = ck_strndup(lit, (size_t)(lit_end - lit));
-                    if (ck_rules_regex(rs, id) == NULL) {
+                    if (id && ck_rules_regex(rs, id) == NULL) {
                         ld.file = rs->exprs[i].file;
                         load_error(&ld, rs->exprs[i].line, "unknown regex id '%s'", id);
                     }
@@ -587,6 +620,11 @@ out_schema:
     xmlSchemaFree(schema);
 out:
     xmlXPathFreeContext(ld.check_ctx);
+    if (ck_mem_failed()) {
+        ck_buf_fini(&ld.errors);
+        ck_rules_free(ld.rs);
+        return CK_ENOMEM;
+    }
     if (ld.n_errors > 0) {
         if (ld.n_errors > CK_MAX_DIAGS)
             ck_buf_printf(&ld.errors, "(%zu more errors not shown)\n", ld.n_errors - CK_MAX_DIAGS);

@@ -39,6 +39,8 @@ static char *pop_string(xmlXPathParserContextPtr ctxt)
     xmlChar *s = xmlXPathPopString(ctxt);
     char *out = ck_strdup(s ? (const char *)s : "");
     xmlFree(s);
+    if (out == NULL) /* out of memory (on the thread's record): the expression fails */
+        xmlXPathErr(ctxt, XPATH_MEMORY_ERROR);
     return out;
 }
 
@@ -49,6 +51,8 @@ static void fn_norm(xmlXPathParserContextPtr ctxt, int nargs)
         return;
     }
     char *s = pop_string(ctxt);
+    if (s == NULL)
+        return;
     struct ck_buf b;
     ck_buf_init(&b);
     ck_textnorm(s, strlen(s), &b);
@@ -64,6 +68,8 @@ static void fn_rate(xmlXPathParserContextPtr ctxt, int nargs)
         return;
     }
     char *s = pop_string(ctxt);
+    if (s == NULL)
+        return;
     valuePush(ctxt, xmlXPathNewFloat(ck_textnorm_rate(s)));
     free(s);
 }
@@ -75,6 +81,8 @@ static void fn_amount(xmlXPathParserContextPtr ctxt, int nargs)
         return;
     }
     char *s = pop_string(ctxt);
+    if (s == NULL)
+        return;
     valuePush(ctxt, xmlXPathNewFloat(ck_textnorm_amount(s)));
     free(s);
 }
@@ -398,6 +406,8 @@ static void nregex_common(xmlXPathParserContextPtr ctxt, int nargs, enum nmode m
     }
     struct ck_xenv *env = env_of(ctxt);
     char *id = pop_string(ctxt);
+    if (id == NULL)
+        return;
     xmlXPathObjectPtr obj = valuePop(ctxt);
     /* fc:obligors takes a space-separated list of regex ids: its result is
      * the union over them */
@@ -481,6 +491,11 @@ static void fn_has_any_token(xmlXPathParserContextPtr ctxt, int nargs)
     }
     char *tokens = pop_string(ctxt);
     char *list = pop_string(ctxt);
+    if (tokens == NULL || list == NULL) {
+        free(tokens);
+        free(list);
+        return;
+    }
     int found = 0;
     for (char *t = tokens; *t && !found;) {
         while (*t == ' ')
@@ -557,7 +572,7 @@ static char *short_name(const char *name)
         }
     }
     char *s = ck_strndup(p, (size_t)(name + n - p));
-    if (ck_utf8_len(s) < 4) {
+    if (s == NULL || ck_utf8_len(s) < 4) {
         free(s);
         return NULL;
     }

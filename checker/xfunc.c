@@ -54,6 +54,8 @@ static char *pop_string(xmlXPathParserContextPtr ctxt)
     xmlChar *s = xmlXPathPopString(ctxt);
     char *out = ck_strdup(s ? (const char *)s : "");
     xmlFree(s);
+    if (out == NULL) /* out of memory (on the thread's record): the expression fails */
+        xmlXPathErr(ctxt, XPATH_MEMORY_ERROR);
     return out;
 }
 
@@ -96,6 +98,8 @@ static void regex_common(xmlXPathParserContextPtr ctxt, int nargs, enum regex_mo
     }
     struct ck_xenv *env = env_of(ctxt);
     char *id = pop_string(ctxt);
+    if (id == NULL)
+        return;
     xmlXPathObjectPtr obj = valuePop(ctxt);
     const struct ck_regex *rx = env->rules ? ck_rules_regex(env->rules, id) : NULL;
     int found = 0;
@@ -161,6 +165,11 @@ static void fn_has_token(xmlXPathParserContextPtr ctxt, int nargs)
     }
     char *token = pop_string(ctxt);
     char *list = pop_string(ctxt);
+    if (token == NULL || list == NULL) {
+        free(token);
+        free(list);
+        return;
+    }
     int found = 0;
     size_t tl = strlen(token);
     for (char *p = list; *p && tl > 0;) {
@@ -206,6 +215,8 @@ static void fn_date(xmlXPathParserContextPtr ctxt, int nargs)
         return;
     }
     char *s = pop_string(ctxt);
+    if (s == NULL)
+        return;
     double d = days_of(s);
     free(s);
     valuePush(ctxt, xmlXPathNewFloat(d));
@@ -218,6 +229,8 @@ static void fn_uscc_valid(xmlXPathParserContextPtr ctxt, int nargs)
         return;
     }
     char *s = pop_string(ctxt);
+    if (s == NULL)
+        return;
     int ok = ck_uscc_valid(s);
     free(s);
     valuePush(ctxt, xmlXPathNewBoolean(ok));
@@ -230,6 +243,8 @@ static void fn_uscc_expected(xmlXPathParserContextPtr ctxt, int nargs)
         return;
     }
     char *s = pop_string(ctxt);
+    if (s == NULL)
+        return;
     char c[2] = {ck_uscc_expected(s), '\0'};
     free(s);
     valuePush(ctxt, xmlXPathNewString((const xmlChar *)c));
@@ -243,6 +258,11 @@ static void fn_stock_board(xmlXPathParserContextPtr ctxt, int nargs)
     }
     char *ex = pop_string(ctxt);
     char *code = pop_string(ctxt);
+    if (ex == NULL || code == NULL) {
+        free(ex);
+        free(code);
+        return;
+    }
     const char *board = ck_stock_board(code, ex);
     valuePush(ctxt, xmlXPathNewString((const xmlChar *)(board ? board : "")));
     free(ex);
@@ -257,6 +277,11 @@ static void fn_is_listed_stock(xmlXPathParserContextPtr ctxt, int nargs)
     }
     char *ex = pop_string(ctxt);
     char *code = pop_string(ctxt);
+    if (ex == NULL || code == NULL) {
+        free(ex);
+        free(code);
+        return;
+    }
     int r = ck_is_listed_stock(code, ex);
     free(ex);
     free(code);
@@ -270,6 +295,8 @@ static void fn_is_future_code(xmlXPathParserContextPtr ctxt, int nargs)
         return;
     }
     char *code = pop_string(ctxt);
+    if (code == NULL)
+        return;
     int r = ck_is_future_code(code);
     free(code);
     valuePush(ctxt, xmlXPathNewBoolean(r));
@@ -282,6 +309,8 @@ static void fn_is_option_code(xmlXPathParserContextPtr ctxt, int nargs)
         return;
     }
     char *code = pop_string(ctxt);
+    if (code == NULL)
+        return;
     int r = ck_is_option_code(code);
     free(code);
     valuePush(ctxt, xmlXPathNewBoolean(r));
@@ -295,6 +324,8 @@ static void fn_rule_known(xmlXPathParserContextPtr ctxt, int nargs)
     }
     struct ck_xenv *env = env_of(ctxt);
     char *id = pop_string(ctxt);
+    if (id == NULL)
+        return;
     int r = env->rules ? ck_rules_known(env->rules, id) : 0;
     free(id);
     valuePush(ctxt, xmlXPathNewBoolean(r));
@@ -374,9 +405,13 @@ char *ck_xfunc_unknown_call(xmlXPathContextPtr ctx, const char *s)
         if (*after != '(' || (after[0] == ':' && after[1] == ':'))
             continue;
         char *name = ck_strndup(start, (size_t)(p - start));
+        char *prefix = name && colon ? ck_strndup(start, (size_t)(colon - start)) : NULL;
+        if (name == NULL || (colon && prefix == NULL)) { /* out of memory: the load fails */
+            free(name);
+            return NULL;
+        }
         int known = 0;
         if (colon) {
-            char *prefix = ck_strndup(start, (size_t)(colon - start));
             const xmlChar *uri = xmlXPathNsLookup(ctx, (const xmlChar *)prefix);
             known = uri && xmlXPathFunctionLookupNS(ctx, (const xmlChar *)(colon + 1 - start + name), uri) != NULL;
             free(prefix);

@@ -159,9 +159,9 @@ static void next(struct parser *ps)
                 p++;
         }
         char *tmp = ck_strndup(s, (size_t)(p - s));
-        ps->num = xmlXPathCastStringToNumber((const xmlChar *)tmp);
+        ps->num = tmp ? xmlXPathCastStringToNumber((const xmlChar *)tmp) : 0;
+        t = tmp ? T_NUM : T_ERR;
         free(tmp);
-        t = T_NUM;
     } else if (*p == '$') {
         const char *s = ++p;
         while (ncname_char((unsigned char)*p))
@@ -218,22 +218,31 @@ static void next(struct parser *ps)
         default: break;
         }
     }
+    if ((t == T_STR || t == T_VAR || t == T_AXIS || t == T_NAME) && ps->text == NULL)
+        t = T_ERR; /* out of memory (on the thread's record) */
     if (t == T_ERR)
         ps->fail = 1;
     ps->t = t;
     ps->p = p;
 }
 
+/* NULL when out of memory: callers set ps->fail (the expression then runs in libxml2). */
 static struct xn *new_node(enum op op)
 {
     struct xn *n = ck_calloc(1, sizeof *n);
-    n->op = op;
+    if (n)
+        n->op = op;
     return n;
 }
 
 static struct xn *bin(enum op op, struct xn *a, struct xn *b)
 {
     struct xn *n = new_node(op);
+    if (n == NULL) {
+        xn_free(a);
+        xn_free(b);
+        return NULL;
+    }
     n->a = a;
     n->b = b;
     return n;
@@ -248,19 +257,27 @@ static void name_test(struct parser *ps, struct step *st, const char *qname)
     if (colon == NULL) {
         st->name = ck_strdup(qname);
         st->uri = NULL;
+        if (st->name == NULL)
+            ps->fail = 1;
         return;
     }
     char *prefix = ck_strndup(qname, (size_t)(colon - qname));
-    st->uri = (const char *)xmlXPathNsLookup(ps->ctx, (const xmlChar *)prefix);
+    st->uri = prefix ? (const char *)xmlXPathNsLookup(ps->ctx, (const xmlChar *)prefix) : NULL;
     free(prefix);
     if (st->uri == NULL)
         ps->fail = 1;
     st->name = ck_strdup(colon + 1);
+    if (st->name == NULL)
+        ps->fail = 1;
 }
 
-static void add_pred(struct step *st, struct xn *pred)
+static void add_pred(struct parser *ps, struct step *st, struct xn *pred)
 {
-    st->preds = ck_reallocarray(st->preds, st->n_preds + 1, sizeof *st->preds);
+    if (pred == NULL || ck_grow(&st->preds, st->n_preds + 1, sizeof *st->preds)) {
+        xn_free(pred);
+        ps->fail = 1;
+        return;
+    }
     st->preds[st->n_preds++] = pred;
 }
 
@@ -307,12 +324,19 @@ static int parse_step(struct parser *ps, struct xn *path)
     }
     while (ps->t == T_LB && !ps->fail) {
         next(ps);
-        add_pred(&st, parse_or(ps));
+        add_pred(ps, &st, parse_or(ps));
         if (ps->t != T_RB)
             ps->fail = 1;
         next(ps);
     }
-    path->steps = ck_reallocarray(path->steps, path->n_steps + 1, sizeof *path->steps);
+    if (ck_grow(&path->steps, path->n_steps + 1, sizeof *path->steps)) {
+        free(st.name);
+        for (size_t i = 0; i < st.n_preds; i++)
+            xn_free(st.preds[i]);
+        free(st.preds);
+        ps->fail = 1;
+        return 0;
+    }
     path->steps[path->n_steps++] = st;
     return 1;
 }
@@ -336,6 +360,10 @@ static void parse_relative(struct parser *ps, struct xn *path)
 static struct xn *lookup_call(struct parser *ps, const char *qname)
 {
     struct xn *n = new_node(OP_CALL);
+    if (n == NULL) {
+        ps->fail = 1;
+        return NULL;
+    }
     static const struct { const char *name; enum native id; } natives[] = {
         {"not", FN_NOT}, {"true", FN_TRUE}, {"false", FN_FALSE}, {"boolean", FN_BOOLEAN},
         {"string", FN_STRING}, {"number", FN_NUMBER},
@@ -354,7 +382,7 @@ static struct xn *lookup_call(struct parser *ps, const char *qname)
         n->fn = xmlXPathFunctionLookup(ps->ctx, (const xmlChar *)qname);
     } else {
         char *prefix = ck_strndup(qname, (size_t)(colon - qname));
-        const xmlChar *uri = xmlXPathNsLookup(ps->ctx, (const xmlChar *)prefix);
+        const xmlChar *uri = prefix ? xmlXPathNsLookup(ps->ctx, (const xmlChar *)prefix) : NULL;
         free(prefix);
         n->fn = uri ? xmlXPathFunctionLookupNS(ps->ctx, (const xmlChar *)(colon + 1), uri) : NULL;
     }
@@ -369,17 +397,23 @@ static struct xn *parse_primary(struct parser *ps)
     switch (ps->t) {
     case T_STR:
         n = new_node(OP_STR);
+        if (n == NULL)
+            break;
         n->s = ps->text;
         ps->text = NULL;
         next(ps);
         return n;
     case T_NUM:
         n = new_node(OP_NUM);
+        if (n == NULL)
+            break;
         n->num = ps->num;
         next(ps);
         return n;
     case T_VAR: {
         n = new_node(OP_VAR);
+        if (n == NULL)
+            break;
         size_t i = 0;
         while (i < ps->n_vars && strcmp(ps->vars[i], ps->text) != 0)
             i++;
@@ -398,11 +432,16 @@ static struct xn *parse_primary(struct parser *ps)
         return n;
     case T_NAME: {
         n = lookup_call(ps, ps->text);
+        if (n == NULL)
+            break;
         next(ps); /* the name */
         next(ps); /* '(' */
         if (ps->t != T_RP) {
             for (;;) {
-                n->args = ck_reallocarray(n->args, n->n_args + 1, sizeof *n->args);
+                if (ck_grow(&n->args, n->n_args + 1, sizeof *n->args)) {
+                    ps->fail = 1;
+                    break;
+                }
                 n->args[n->n_args++] = parse_or(ps);
                 if (ps->t != T_COMMA || ps->fail)
                     break;
@@ -418,6 +457,8 @@ static struct xn *parse_primary(struct parser *ps)
         ps->fail = 1;
         return new_node(OP_STR);
     }
+    ps->fail = 1; /* out of memory */
+    return NULL;
 }
 
 /* PathExpr: a location path, or a primary expression (no predicates on it,
@@ -426,6 +467,10 @@ static struct xn *parse_path(struct parser *ps)
 {
     if (ps->t == T_SLASH) {
         struct xn *n = new_node(OP_PATH);
+        if (n == NULL) {
+            ps->fail = 1;
+            return NULL;
+        }
         n->absolute = 1;
         next(ps);
         if (step_start(ps->t))
@@ -442,12 +487,18 @@ static struct xn *parse_path(struct parser *ps)
             q++;
         if (*q != '(') {
             struct xn *n = new_node(OP_PATH);
-            parse_relative(ps, n);
+            if (n == NULL)
+                ps->fail = 1;
+            else
+                parse_relative(ps, n);
             return n;
         }
     } else if (step_start(ps->t)) {
         struct xn *n = new_node(OP_PATH);
-        parse_relative(ps, n);
+        if (n == NULL)
+            ps->fail = 1;
+        else
+            parse_relative(ps, n);
         return n;
     }
     struct xn *n = parse_primary(ps);
@@ -570,6 +621,10 @@ struct ck_xpc *ck_xpc_compile(const char *src, xmlXPathContextPtr ctx, const cha
         return NULL;
     }
     struct ck_xpc *x = ck_calloc(1, sizeof *x);
+    if (x == NULL) {
+        xn_free(root);
+        return NULL;
+    }
     x->root = root;
     return x;
 }
@@ -600,6 +655,10 @@ static void *arena_alloc(struct ck_xpc_vm *vm, size_t n)
     if (b == NULL || b->cap - b->len < n) {
         size_t cap = n > BLOCK_SIZE ? n : BLOCK_SIZE;
         struct block *nb = ck_malloc(sizeof *nb + cap);
+        if (nb == NULL) { /* out of memory: the expression falls back to libxml2 */
+            vm->fail = 1;
+            return NULL;
+        }
         nb->cap = cap;
         nb->len = 0;
         nb->next = b;
@@ -629,6 +688,8 @@ static const char *arena_strdup(struct ck_xpc_vm *vm, const char *s)
 {
     size_t n = strlen(s);
     char *d = arena_alloc(vm, n + 1);
+    if (d == NULL)
+        return "";
     memcpy(d, s, n + 1);
     return d;
 }
@@ -636,21 +697,24 @@ static const char *arena_strdup(struct ck_xpc_vm *vm, const char *s)
 struct ck_xpc_vm *ck_xpc_vm_new(xmlXPathContextPtr ctx, size_t n_vars)
 {
     struct ck_xpc_vm *vm = ck_calloc(1, sizeof *vm);
+    if (vm == NULL)
+        return NULL;
     vm->ctx = ctx;
     vm->pctx = xmlXPathNewParserContext((const xmlChar *)"", ctx);
-    if (vm->pctx == NULL)
-        (void)ck_malloc((size_t)-1);
-    if (vm->pctx->valueTab == NULL) {
+    if (vm->pctx != NULL && vm->pctx->valueTab == NULL) {
         vm->pctx->valueTab = xmlMalloc(16 * sizeof *vm->pctx->valueTab);
-        if (vm->pctx->valueTab == NULL)
-            (void)ck_malloc((size_t)-1);
-        vm->pctx->valueMax = 16;
+        vm->pctx->valueMax = vm->pctx->valueTab ? 16 : 0;
     }
-    vm->pctx->valueNr = 0;
     vm->n_vars = n_vars;
     vm->vars = ck_calloc(n_vars + 1, sizeof *vm->vars);
-    for (size_t i = 0; i < n_vars; i++)
-        vm->vars[i] = ck_strdup("");
+    int ok = vm->pctx != NULL && vm->pctx->valueTab != NULL && vm->vars != NULL;
+    for (size_t i = 0; ok && i < n_vars; i++)
+        ok = (vm->vars[i] = ck_strdup("")) != NULL;
+    if (!ok) {
+        ck_xpc_vm_free(vm);
+        return NULL;
+    }
+    vm->pctx->valueNr = 0;
     return vm;
 }
 
@@ -658,12 +722,13 @@ void ck_xpc_vm_free(struct ck_xpc_vm *vm)
 {
     if (vm == NULL)
         return;
-    while (vm->pctx->valueNr > 0)
+    while (vm->pctx && vm->pctx->valueNr > 0)
         xmlXPathFreeObject(valuePop(vm->pctx));
-    xmlXPathFreeParserContext(vm->pctx);
+    if (vm->pctx)
+        xmlXPathFreeParserContext(vm->pctx);
     arena_reset(vm);
     free(vm->blocks);
-    for (size_t i = 0; i < vm->n_vars; i++)
+    for (size_t i = 0; vm->vars && i < vm->n_vars; i++)
         free(vm->vars[i]);
     free(vm->vars);
     free(vm);
@@ -673,8 +738,11 @@ void ck_xpc_vm_set_var(struct ck_xpc_vm *vm, size_t i, const char *value)
 {
     if (i >= vm->n_vars)
         return;
+    char *v = ck_strdup(value ? value : "");
+    if (v == NULL) /* out of memory (on the thread's record): the old value stays */
+        return;
     free(vm->vars[i]);
-    vm->vars[i] = ck_strdup(value ? value : "");
+    vm->vars[i] = v;
 }
 
 /* ---- values ---- */
@@ -896,6 +964,8 @@ static void nodes_add(struct ck_xpc_vm *vm, struct nodes *s, xmlNodePtr n)
     if (s->n == s->cap) {
         size_t cap = s->cap ? 2 * s->cap : 8;
         xmlNodePtr *v = arena_alloc(vm, cap * sizeof *v);
+        if (v == NULL)
+            return;
         if (s->n)
             memcpy(v, s->v, s->n * sizeof *v);
         s->v = v;
@@ -1196,6 +1266,8 @@ static struct val call(struct ck_xpc_vm *vm, const struct xn *x, xmlNodePtr ctxn
             memset(&a, 0, sizeof a);
             a.t = V_NODES;
             a.nodes = arena_alloc(vm, sizeof *a.nodes);
+            if (a.nodes == NULL)
+                break;
             a.nodes[0] = ctxnode;
             a.nn = 1;
         } else {

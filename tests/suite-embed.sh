@@ -71,7 +71,6 @@ else
     bad "no $BUILD/libfundcheck.so"
 fi
 # The library reads no environment (the CLI passes what it found there).
-# (Out of memory still ends the process in mem.c: see docs/library.md.)
 users=$(for o in "$BUILD"/obj/*.o; do nm "$o" | awk -v o="${o##*/}" '$1 == "U" && $2 ~ /^(secure_)?getenv$/ {print o}'; done | tr '\n' ' ')
 [ -z "$users" ] && ok "library objects do not call getenv" || bad "library objects call getenv: $users"
 echo "embed: $pass passed, $fail failed"

@@ -10,9 +10,11 @@
 #include "cli.h"
 
 #include "ck.h"
+#include "mem.h"
 
 #include <libxml/parser.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void usage(FILE *out, int lang)
@@ -64,8 +66,17 @@ static void usage(FILE *out, int lang)
           out);
 }
 
+/* The program's policy on exhaustion (the library itself returns CK_ENOMEM):
+ * one line and exit 4, as a batch checker can do nothing useful without memory. */
+CK_NORETURN static void out_of_memory(size_t n)
+{
+    fprintf(stderr, "fundcheck: 内存不足（申请 %zu 字节）/ out of memory (%zu bytes)\n", n, n);
+    exit(CK_EXIT_SYSTEM);
+}
+
 int main(int argc, char **argv)
 {
+    ck_mem_on_failure(out_of_memory);
     xmlInitParser();
     int rc;
     if (argc < 2) {
