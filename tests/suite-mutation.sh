@@ -43,7 +43,7 @@ mutate() {
     done
 }
 
-corpora() { ls tests/corpus/*.xml tests/redteam/*.xml tests/redteam/round2/*.xml 2>/dev/null; }
+corpora() { ls tests/corpus/*.xml tests/redteam/*.xml tests/redteam/round2/*.xml tests/redteam/round3/*.xml 2>/dev/null; }
 
 # run_all DATA-ROOT OUT-PREFIX: rules test and rules corpus with that data root
 run_all() {

@@ -46,11 +46,11 @@ cases() { # KIND FILES...
 # traps per case id, from the corpus files (a quiet rule on a trap of its category is a pass case)
 awk '/<case / { id = $0; sub(/.*id="/, "", id); sub(/".*/, "", id)
         tr = ""; if ($0 ~ /trap="/) { tr = $0; sub(/.*trap="/, "", tr); sub(/".*/, "", tr) }
-        printf "%s\t%s\n", id, tr }' tests/corpus/*.xml $(ls tests/redteam/*.xml tests/redteam/round2/*.xml 2>/dev/null) >"$w/traps"
+        printf "%s\t%s\n", id, tr }' tests/corpus/*.xml $(ls tests/redteam/*.xml tests/redteam/round2/*.xml tests/redteam/round3/*.xml 2>/dev/null) >"$w/traps"
 { cases corpus tests/corpus/*.xml
   # shellcheck disable=SC2046
-  cases redteam $(ls tests/redteam/*.xml tests/redteam/round2/*.xml 2>/dev/null); } >"$w/cases"
-n_redteam=$(ls tests/redteam/*.xml tests/redteam/round2/*.xml 2>/dev/null | wc -l)
+  cases redteam $(ls tests/redteam/*.xml tests/redteam/round2/*.xml tests/redteam/round3/*.xml 2>/dev/null); } >"$w/cases"
+n_redteam=$(ls tests/redteam/*.xml tests/redteam/round2/*.xml tests/redteam/round3/*.xml 2>/dev/null | wc -l)
 
 # 3. goldens of `check`: "G name loaded-rule-files(or *) rules-named"
 for d in tests/golden/*/; do
