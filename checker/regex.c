@@ -4,7 +4,9 @@
 #include "buf.h"
 #include "ck.h"
 #include "mem.h"
+#include "prefilter.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -25,10 +27,26 @@ int ck_regex_compile(const char *pattern, pcre2_code **out, char **err)
         *err = ck_buf_take(&b);
         return CK_EREGEX;
     }
-    /* JIT is an optimisation: where it is unavailable the interpreter runs. */
-    (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
     *out = re;
     return CK_OK;
+}
+
+static pthread_mutex_t jit_lock = PTHREAD_MUTEX_INITIALIZER;
+
+void ck_regex_jit(const struct ck_regex *rx)
+{
+    if (rx->jit == NULL || atomic_load_explicit(rx->jit, memory_order_acquire))
+        return;
+    pthread_mutex_lock(&jit_lock);
+    if (!atomic_load_explicit(rx->jit, memory_order_relaxed)) {
+        /* JIT is an optimisation: where it is unavailable the interpreter runs. */
+        if (rx->re)
+            (void)pcre2_jit_compile(rx->re, PCRE2_JIT_COMPLETE);
+        for (size_t i = 0; i < rx->n_unless; i++)
+            (void)pcre2_jit_compile(rx->unless[i], PCRE2_JIT_COMPLETE);
+        atomic_store_explicit(rx->jit, 1, memory_order_release);
+    }
+    pthread_mutex_unlock(&jit_lock);
 }
 
 void ck_regex_fini(struct ck_regex *rx)
@@ -42,10 +60,12 @@ void ck_regex_fini(struct ck_regex *rx)
     for (size_t i = 0; i < rx->n_unless; i++)
         pcre2_code_free(rx->unless[i]);
     free(rx->unless);
+    free(rx->pf_unless);
+    free(rx->jit);
     memset(rx, 0, sizeof *rx);
 }
 
-struct ck_regex_scratch *ck_regex_scratch_new(void)
+struct ck_regex_scratch *ck_regex_scratch_new(const struct ck_prefilter *pf)
 {
     struct ck_regex_scratch *s = ck_calloc(1, sizeof *s);
     s->md = pcre2_match_data_create(16, NULL);
@@ -58,6 +78,12 @@ struct ck_regex_scratch *ck_regex_scratch_new(void)
     }
     s->memo = ck_calloc(CK_REGEX_MEMO_SLOTS, sizeof *s->memo);
     s->generation = 1;
+    if (pf != NULL && ck_prefilter_patterns(pf) > 0) {
+        s->pf = pf;
+        s->pf_words = ck_prefilter_words(pf);
+        s->pf_slots = ck_calloc(CK_REGEX_PF_SLOTS, sizeof *s->pf_slots);
+        s->pf_bits = ck_calloc(CK_REGEX_PF_SLOTS * s->pf_words, sizeof *s->pf_bits);
+    }
     pcre2_set_match_limit(s->mctx, CK_REGEX_MATCH_LIMIT);
     pcre2_set_depth_limit(s->mctx, CK_REGEX_DEPTH_LIMIT);
     pcre2_jit_stack_assign(s->mctx, NULL, s->jit_stack);
@@ -72,7 +98,42 @@ void ck_regex_scratch_free(struct ck_regex_scratch *s)
     pcre2_match_context_free(s->mctx);
     pcre2_jit_stack_free(s->jit_stack);
     free(s->memo);
+    free(s->pf_slots);
+    free(s->pf_bits);
     free(s);
+}
+
+int ck_regex_may_match(struct ck_regex_scratch *s, struct ck_regex_text *t, int pf_id)
+{
+    if (pf_id == 0 || s->pf == NULL)
+        return 1;
+    if (t->bits == NULL) {
+        uint64_t *bits;
+        if (t->key != NULL) {
+            uintptr_t h = ((uintptr_t)t->key >> 4) * 2654435761u + (uintptr_t)t->tag;
+            size_t i = (size_t)((h >> 7) % CK_REGEX_PF_SLOTS);
+            struct ck_regex_pf_slot *e = &s->pf_slots[i];
+            bits = &s->pf_bits[i * s->pf_words];
+            if (!(e->key == t->key && e->tag == t->tag && e->len == t->len &&
+                  e->generation == s->generation)) {
+                ck_prefilter_scan(s->pf, t->text, t->len, bits);
+                e->key = t->key;
+                e->tag = t->tag;
+                e->len = t->len;
+                e->generation = s->generation;
+            }
+        } else if (s->pf_words <= CK_REGEX_PF_INLINE) {
+            bits = t->own;
+            ck_prefilter_scan(s->pf, t->text, t->len, bits);
+        } else {
+            return 1;
+        }
+        t->bits = bits;
+    }
+    if (ck_prefilter_bit(t->bits, pf_id - 1))
+        return 1;
+    s->skipped++;
+    return 0;
 }
 
 int ck_regex_search(const pcre2_code *re, struct ck_regex_scratch *s, const char *text,
@@ -141,24 +202,31 @@ static int valid_utf8(const unsigned char *p, size_t len)
     return 1;
 }
 
-static int match_sentences(const struct ck_regex *rx, struct ck_regex_scratch *s, const char *text,
-                           size_t len, struct ck_regex_hit *hit);
+static int match_sentences(const struct ck_regex *rx, struct ck_regex_scratch *s,
+                           struct ck_regex_text *t, struct ck_regex_hit *hit);
 
 int ck_regex_match(const struct ck_regex *rx, struct ck_regex_scratch *s, const char *text,
                    size_t len, struct ck_regex_hit *hit)
 {
     if (!valid_utf8((const unsigned char *)text, len))
         return 0;
-    return match_sentences(rx, s, text, len, hit);
+    struct ck_regex_text t = {text, len, NULL, 0, NULL, {0}};
+    return match_sentences(rx, s, &t, hit);
 }
 
-static int match_sentences(const struct ck_regex *rx, struct ck_regex_scratch *s, const char *text,
-                           size_t len, struct ck_regex_hit *hit)
+static int match_sentences(const struct ck_regex *rx, struct ck_regex_scratch *s,
+                           struct ck_regex_text *tv, struct ck_regex_hit *hit)
 {
+    const char *text = tv->text;
+    size_t len = tv->len;
     const unsigned char *base = (const unsigned char *)text;
     const unsigned char *end = base + len;
     const unsigned char *start = base;
-    /* A quick whole-text test first: most texts match nothing at all. */
+    /* A quick whole-text test first: most texts match nothing at all, and
+     * the prefilter usually proves it without PCRE2. */
+    if (!ck_regex_may_match(s, tv, rx->pf))
+        return 0;
+    ck_regex_jit(rx);
     if (!ck_regex_search(rx->re, s, text, len, NULL, NULL))
         return 0;
     while (start < end) {
@@ -171,7 +239,8 @@ static int match_sentences(const struct ck_regex *rx, struct ck_regex_scratch *s
         if (sent_len > 0 && ck_regex_search(rx->re, s, (const char *)start, sent_len, &ms, &me)) {
             int vetoed = 0;
             for (size_t i = 0; i < rx->n_unless && !vetoed; i++)
-                vetoed = ck_regex_search(rx->unless[i], s, (const char *)start, sent_len, NULL,
+                vetoed = ck_regex_may_match(s, tv, rx->pf_unless ? rx->pf_unless[i] : 0) &&
+                         ck_regex_search(rx->unless[i], s, (const char *)start, sent_len, NULL,
                                          NULL);
             if (!vetoed) {
                 if (hit) {
@@ -213,7 +282,8 @@ int ck_regex_match_memo(const struct ck_regex *rx, struct ck_regex_scratch *s, c
     struct ck_regex_hit local;
     /* text comes from a libxml2 document, which is valid UTF-8 by
      * construction (the parser rejects anything else) */
-    int found = match_sentences(rx, s, text, len, &local);
+    struct ck_regex_text t = {text, len, key, 0, NULL, {0}};
+    int found = match_sentences(rx, s, &t, &local);
     /* a collision simply replaces the older entry */
     m->key = key;
     m->rx = rx;

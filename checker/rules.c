@@ -13,6 +13,7 @@
 #include "filing.h"
 #include "mem.h"
 #include "plan_limits.h"
+#include "prefilter.h"
 #include "xenv.h"
 #include "xfunc.h"
 
@@ -214,6 +215,7 @@ static void load_regex(struct loader *ld, xmlNodePtr el)
     rx->id = attr(el, "id");
     rx->file = ck_strdup(ld->file);
     rx->line = xmlGetLineNo(el);
+    rx->jit = ck_calloc(1, sizeof *rx->jit);
     for (xmlNodePtr c = el->children; c; c = c->next) {
         if (!is_el(c, "pattern") && !is_el(c, "unless"))
             continue;
@@ -223,13 +225,35 @@ static void load_regex(struct loader *ld, xmlNodePtr el)
         if (ck_regex_compile(src, &re, &err) != CK_OK) {
             load_error(ld, xmlGetLineNo(c), "regex '%s': %s", rx->id ? rx->id : "?", err);
             free(err);
-        } else if (is_el(c, "pattern")) {
-            rx->re = re;
-            rx->source = src;
-            src = NULL;
         } else {
-            rx->unless = ck_reallocarray(rx->unless, rx->n_unless + 1, sizeof *rx->unless);
-            rx->unless[rx->n_unless++] = re;
+            /* the literal atoms every match needs, for the prefilter */
+            struct ck_atoms atoms;
+            int pf = 0;
+            rs->n_patterns++;
+#ifndef CK_NO_PREFILTER /* build/fundcheck-noprefilter: every pattern always runs */
+            if (ck_atoms_extract(src, &atoms)) {
+                if (rs->prefilter == NULL)
+                    rs->prefilter = ck_prefilter_new();
+                pf = ck_prefilter_add(rs->prefilter, &atoms) + 1;
+                rs->n_prefiltered++;
+                ck_atoms_fini(&atoms);
+            }
+#else
+            (void)atoms;
+#endif
+            if (is_el(c, "pattern")) {
+                pcre2_code_free(rx->re);
+                rx->re = re;
+                free(rx->source);
+                rx->source = src;
+                rx->pf = pf;
+                src = NULL;
+            } else {
+                rx->unless = ck_reallocarray(rx->unless, rx->n_unless + 1, sizeof *rx->unless);
+                rx->pf_unless = ck_reallocarray(rx->pf_unless, rx->n_unless + 1, sizeof *rx->pf_unless);
+                rx->pf_unless[rx->n_unless] = pf;
+                rx->unless[rx->n_unless++] = re;
+            }
         }
         free(src);
     }
@@ -532,6 +556,8 @@ int ck_rules_load(const char *rules_dir, const char *schema_path, struct ck_rule
     }
     if (rs->n_regexes)
         qsort(rs->regexes, rs->n_regexes, sizeof *rs->regexes, cmp_regex);
+    if (rs->prefilter)
+        ck_prefilter_compile(rs->prefilter);
     for (size_t i = 1; i < rs->n_rules; i++)
         if (strcmp(rs->rules[i].id, rs->rules[i - 1].id) == 0) {
             ld.file = rs->rules[i].file;
@@ -646,6 +672,7 @@ void ck_rules_free(struct ck_ruleset *rs)
     for (size_t i = 0; i < rs->n_regexes; i++)
         ck_regex_fini(&rs->regexes[i]);
     free(rs->regexes);
+    ck_prefilter_free(rs->prefilter);
     for (size_t i = 0; i < rs->n_exprs; i++)
         free(rs->exprs[i].source);
     free(rs->exprs);
