@@ -42,9 +42,15 @@ struct sset {
 
 enum kind { K_EXACT, K_REQ, K_ANY };
 
+/* K_REQ: every match contains an atom of each of the sets c[0..nc) (a
+ * conjunction of "one of these" sets, at most CONJ_MAX, the best kept). */
+#define CONJ_MAX 3
+
 struct info {
     enum kind k;
-    struct sset s; /* K_EXACT: the strings; K_REQ: the atoms */
+    struct sset s; /* K_EXACT: the strings */
+    size_t nc;
+    struct sset c[CONJ_MAX]; /* K_REQ */
 };
 
 struct px {
@@ -125,13 +131,15 @@ static void sset_fini(struct sset *s)
 
 static void info_fini(struct info *a)
 {
-    sset_fini(&a->s);
+    memset(a, 0, sizeof *a); /* the arena holds the memory */
     a->k = K_ANY;
 }
 
 static struct info info_lit(const char *p, size_t n)
 {
-    struct info r = {K_EXACT, {0, 0, NULL}};
+    struct info r;
+    memset(&r, 0, sizeof r);
+    r.k = K_EXACT;
     sset_push(&r.s, p, n);
     return r;
 }
@@ -143,7 +151,9 @@ static struct info info_empty(void)
 
 static struct info info_any(void)
 {
-    struct info r = {K_ANY, {0, 0, NULL}};
+    struct info r;
+    memset(&r, 0, sizeof r);
+    r.k = K_ANY;
     return r;
 }
 
@@ -200,6 +210,9 @@ static void to_req(struct info *a)
             return;
         }
     a->k = K_REQ;
+    a->nc = 1;
+    a->c[0] = a->s;
+    sset_fini(&a->s);
 }
 
 static size_t min_len(const struct sset *s)
@@ -211,22 +224,52 @@ static size_t min_len(const struct sset *s)
     return m;
 }
 
-/* 1 if required set a is the more selective one: longer shortest atom
- * (up to ATOM_MAX), then fewer atoms. */
-static int req_better(const struct info *a, const struct info *b)
+/* 1 if atom set a is the more selective one: longer shortest atom (up to
+ * ATOM_MAX), then fewer atoms. */
+static int set_better(const struct sset *a, const struct sset *b)
 {
-    if (b->k == K_ANY)
-        return 1;
-    if (a->k == K_ANY)
-        return 0;
-    size_t la = min_len(&a->s), lb = min_len(&b->s);
+    size_t la = min_len(a), lb = min_len(b);
     if (la > ATOM_MAX)
         la = ATOM_MAX;
     if (lb > ATOM_MAX)
         lb = ATOM_MAX;
     if (la != lb)
         return la > lb;
-    return a->s.n <= b->s.n;
+    return a->n <= b->n;
+}
+
+static int sset_equal(const struct sset *a, const struct sset *b)
+{
+    if (a->n != b->n)
+        return 0;
+    for (size_t i = 0; i < a->n; i++)
+        if (!sset_has(b, a->v[i].p, a->v[i].n))
+            return 0;
+    return 1;
+}
+
+/* out := the conjunction of the best CONJ_MAX distinct sets of cand[0..n)
+ * (dropping a set of a conjunction only weakens it). */
+static void keep_best(struct sset *cand, size_t n, struct info *out)
+{
+    info_fini(out);
+    out->k = K_REQ;
+    unsigned char used[CONJ_MAX * CONJ_MAX + 2 * CONJ_MAX] = {0};
+    while (out->nc < CONJ_MAX) {
+        size_t best = n;
+        for (size_t i = 0; i < n; i++)
+            if (!used[i] && (best == n || (set_better(&cand[i], &cand[best]) &&
+                                           !set_better(&cand[best], &cand[i]))))
+                best = i;
+        if (best == n)
+            break;
+        used[best] = 1;
+        int dup = 0;
+        for (size_t k = 0; k < out->nc && !dup; k++)
+            dup = sset_equal(&out->c[k], &cand[best]);
+        if (!dup)
+            out->c[out->nc++] = cand[best];
+    }
 }
 
 static int exact_fits(const struct sset *s)
@@ -262,14 +305,22 @@ static void concat(struct info *a, struct info *b)
     }
     to_req(a);
     to_req(b);
-    if (req_better(a, b)) {
-        info_fini(b);
-    } else {
-        info_fini(a);
+    if (b->k == K_ANY)
+        return;
+    if (a->k == K_ANY) {
         *a = *b;
-        memset(b, 0, sizeof *b);
-        b->k = K_ANY;
+        info_fini(b);
+        return;
     }
+    /* both parts occur: both conjunctions hold */
+    struct sset cand[2 * CONJ_MAX];
+    size_t n = 0;
+    for (size_t i = 0; i < a->nc; i++)
+        cand[n++] = a->c[i];
+    for (size_t i = 0; i < b->nc; i++)
+        cand[n++] = b->c[i];
+    keep_best(cand, n, a);
+    info_fini(b);
 }
 
 /* a := a | b */
@@ -283,6 +334,22 @@ static void alternate(struct info *a, struct info *b)
             info_fini(b);
             return;
         }
+        /* (A1 and A2) or (B1 and B2) implies (Ai or Bj) for every i, j */
+        struct sset cand[CONJ_MAX * CONJ_MAX];
+        size_t n = 0;
+        for (size_t i = 0; i < a->nc; i++)
+            for (size_t j = 0; j < b->nc; j++) {
+                struct sset u = {0, 0, NULL};
+                for (size_t k = 0; k < a->c[i].n; k++)
+                    sset_put(&u, a->c[i].v[k].p, a->c[i].v[k].n);
+                for (size_t k = 0; k < b->c[j].n; k++)
+                    if (!sset_has(&u, b->c[j].v[k].p, b->c[j].v[k].n))
+                        sset_put(&u, b->c[j].v[k].p, b->c[j].v[k].n);
+                cand[n++] = u;
+            }
+        keep_best(cand, n, a);
+        info_fini(b);
+        return;
     }
     for (size_t i = 0; i < b->s.n; i++)
         if (!sset_has(&a->s, b->s.v[i].p, b->s.v[i].n))
@@ -797,6 +864,7 @@ void ck_atoms_fini(struct ck_atoms *a)
         free(a->s[i]);
     free(a->s);
     free(a->len);
+    free(a->group);
     memset(a, 0, sizeof *a);
 }
 
@@ -814,25 +882,34 @@ int ck_atoms_extract(const char *pattern, struct ck_atoms *out)
         return 0;
     }
     to_req(&r);
-    if (r.k != K_REQ || r.s.n == 0) {
+    if (r.k != K_REQ || r.nc == 0) {
         info_fini(&r);
         arena_free();
         return 0;
     }
     /* atoms cut to ATOM_MAX bytes (any prefix of an atom occurs wherever the
      * atom does), simplified before and after */
-    req_simplify(&r.s);
-    for (size_t i = 0; i < r.s.n; i++)
-        if (r.s.v[i].n > ATOM_MAX)
-            r.s.v[i].n = ATOM_MAX;
-    req_simplify(&r.s);
-    out->n = r.s.n;
-    out->s = ck_calloc(r.s.n, sizeof *out->s);
-    out->len = ck_calloc(r.s.n, sizeof *out->len);
-    for (size_t i = 0; i < r.s.n; i++) {
-        out->s[i] = ck_strndup(r.s.v[i].p, r.s.v[i].n);
-        out->len[i] = r.s.v[i].n;
+    size_t total = 0;
+    for (size_t g = 0; g < r.nc; g++) {
+        req_simplify(&r.c[g]);
+        for (size_t i = 0; i < r.c[g].n; i++)
+            if (r.c[g].v[i].n > ATOM_MAX)
+                r.c[g].v[i].n = ATOM_MAX;
+        req_simplify(&r.c[g]);
+        total += r.c[g].n;
     }
+    out->n = total;
+    out->n_groups = r.nc;
+    out->s = ck_calloc(total, sizeof *out->s);
+    out->len = ck_calloc(total, sizeof *out->len);
+    out->group = ck_calloc(total, sizeof *out->group);
+    size_t k = 0;
+    for (size_t g = 0; g < r.nc; g++)
+        for (size_t i = 0; i < r.c[g].n; i++, k++) {
+            out->s[k] = ck_strndup(r.c[g].v[i].p, r.c[g].v[i].n);
+            out->len[k] = r.c[g].v[i].n;
+            out->group[k] = g;
+        }
     info_fini(&r);
     arena_free();
     return 1;
@@ -847,6 +924,8 @@ int ck_atoms_extract(const char *pattern, struct ck_atoms *out)
 struct ck_prefilter {
     size_t n_patterns;
     struct ck_atoms *pending; /* owned; the atoms added, until compile */
+    uint32_t *first, *n_sub;  /* owned; per pattern: its first group's bit, its groups */
+    size_t n_subs;            /* groups (bits) of all patterns */
     int compiled;
     unsigned char cls[256];
     size_t n_cls;
@@ -864,22 +943,40 @@ struct ck_prefilter *ck_prefilter_new(void)
 
 int ck_prefilter_add(struct ck_prefilter *pf, const struct ck_atoms *a)
 {
-    pf->pending = ck_reallocarray(pf->pending, pf->n_patterns + 1, sizeof *pf->pending);
-    struct ck_atoms *c = &pf->pending[pf->n_patterns];
+    size_t p = pf->n_patterns;
+    pf->pending = ck_reallocarray(pf->pending, p + 1, sizeof *pf->pending);
+    pf->first = ck_reallocarray(pf->first, p + 1, sizeof *pf->first);
+    pf->n_sub = ck_reallocarray(pf->n_sub, p + 1, sizeof *pf->n_sub);
+    struct ck_atoms *c = &pf->pending[p];
     c->n = a->n;
+    c->n_groups = a->n_groups ? a->n_groups : 1;
     c->s = ck_calloc(a->n ? a->n : 1, sizeof *c->s);
     c->len = ck_calloc(a->n ? a->n : 1, sizeof *c->len);
+    c->group = ck_calloc(a->n ? a->n : 1, sizeof *c->group);
     for (size_t i = 0; i < a->n; i++) {
         c->s[i] = ck_malloc(a->len[i] ? a->len[i] : 1);
         memcpy(c->s[i], a->s[i], a->len[i]);
         c->len[i] = a->len[i];
+        c->group[i] = a->group && a->group[i] < c->n_groups ? a->group[i] : 0;
     }
+    pf->first[p] = (uint32_t)pf->n_subs;
+    pf->n_sub[p] = (uint32_t)c->n_groups;
+    pf->n_subs += c->n_groups;
     return (int)pf->n_patterns++;
+}
+
+int ck_prefilter_pass(const struct ck_prefilter *pf, const uint64_t *bits, int id)
+{
+    uint32_t b = pf->first[id], e = b + pf->n_sub[id];
+    for (; b < e; b++)
+        if (!((bits[b >> 6] >> (b & 63)) & 1u))
+            return 0;
+    return 1;
 }
 
 void ck_prefilter_compile(struct ck_prefilter *pf)
 {
-    pf->words = (pf->n_patterns + 63) / 64;
+    pf->words = (pf->n_subs + 63) / 64;
     if (pf->words == 0)
         pf->words = 1;
     /* byte classes */
@@ -908,7 +1005,8 @@ void ck_prefilter_compile(struct ck_prefilter *pf)
                     delta[s * nc + c] = (uint32_t)n++;
                 s = delta[s * nc + c];
             }
-            own[s * w + p / 64] |= (uint64_t)1 << (p % 64);
+            size_t bit = pf->first[p] + pf->pending[p].group[i];
+            own[s * w + bit / 64] |= (uint64_t)1 << (bit % 64);
         }
     /* breadth first: failure links, missing edges, inherited outputs */
     uint32_t *fail = ck_calloc(n, sizeof *fail);
@@ -979,6 +1077,8 @@ void ck_prefilter_free(struct ck_prefilter *pf)
     free(pf->delta);
     free(pf->out);
     free(pf->sets);
+    free(pf->first);
+    free(pf->n_sub);
     free(pf);
 }
 

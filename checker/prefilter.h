@@ -17,17 +17,20 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* A set of literal byte strings (an "OR" set). */
+/* Literal byte strings in groups: a match contains an atom of every group
+ * (a conjunction of "one of these" sets). */
 struct ck_atoms {
     size_t n;
-    char **s;     /* owned; each owned, not NUL-terminated in meaning */
-    size_t *len;  /* owned */
+    char **s;      /* owned; each owned (NUL-terminated, len bytes count) */
+    size_t *len;   /* owned */
+    size_t *group; /* owned; the group of each atom, 0 .. n_groups - 1 */
+    size_t n_groups;
 };
 
 /* Analyses a PCRE2 pattern (as compiled by ck_regex_compile: UTF mode, no
- * other option). Returns 1 and fills *out (at least one atom, none empty)
- * when every match must contain one of the atoms; returns 0 with *out empty
- * when that cannot be proven. */
+ * other option). Returns 1 and fills *out (at least one group, no atom
+ * empty) when every match must contain an atom of each group; returns 0
+ * with *out empty when that cannot be proven. Groups come best first. */
 int ck_atoms_extract(const char *pattern, struct ck_atoms *out);
 void ck_atoms_fini(struct ck_atoms *a);
 
@@ -41,19 +44,18 @@ int ck_prefilter_add(struct ck_prefilter *pf, const struct ck_atoms *a);
 void ck_prefilter_compile(struct ck_prefilter *pf);
 void ck_prefilter_free(struct ck_prefilter *pf);
 
-/* Number of patterns added, of 64-bit words in a result set, of automaton
- * states (for the tests and `rules` diagnostics). */
+/* Number of patterns added, of 64-bit words in a scan result, of automaton
+ * states (for the tests). */
 size_t ck_prefilter_patterns(const struct ck_prefilter *pf);
 size_t ck_prefilter_words(const struct ck_prefilter *pf);
 size_t ck_prefilter_states(const struct ck_prefilter *pf);
 
-/* One pass over text: sets bit id of bits[] (ck_prefilter_words words,
- * cleared first) for every pattern one of whose atoms occurs in text. */
+/* One pass over text: fills bits[] (ck_prefilter_words words) with the
+ * atom groups that have an atom occurring in text. */
 void ck_prefilter_scan(const struct ck_prefilter *pf, const char *text, size_t len, uint64_t *bits);
 
-static inline int ck_prefilter_bit(const uint64_t *bits, int id)
-{
-    return (int)((bits[(unsigned)id >> 6] >> ((unsigned)id & 63)) & 1u);
-}
+/* 1 when pattern id may match a text whose scan gave bits: every group of
+ * its atoms occurs. */
+int ck_prefilter_pass(const struct ck_prefilter *pf, const uint64_t *bits, int id);
 
 #endif

@@ -33,18 +33,45 @@ int ck_regex_compile(const char *pattern, pcre2_code **out, char **err)
 
 static pthread_mutex_t jit_lock = PTHREAD_MUTEX_INITIALIZER;
 
+void ck_regex_enable_jit(struct ck_regex *rx)
+{
+    if (rx->jit)
+        return;
+    rx->jit = ck_calloc(1, sizeof *rx->jit);
+    atomic_init(&rx->jit->uses, 0);
+    rx->jit->codes = ck_calloc(1 + rx->n_unless, sizeof *rx->jit->codes);
+    for (size_t k = 0; k <= rx->n_unless; k++)
+        atomic_init(&rx->jit->codes[k], NULL);
+}
+
 void ck_regex_jit(const struct ck_regex *rx)
 {
-    if (rx->jit == NULL || atomic_load_explicit(rx->jit, memory_order_acquire))
+    struct ck_regex_jit *j = rx->jit;
+    if (j == NULL)
         return;
+    int n = atomic_load_explicit(&j->uses, memory_order_relaxed);
+    if (n >= CK_REGEX_JITTED)
+        return;
+    if (n < CK_REGEX_JIT_AFTER - 1) {
+        /* a lost update only delays the JIT a little */
+        atomic_fetch_add_explicit(&j->uses, 1, memory_order_relaxed);
+        return;
+    }
     pthread_mutex_lock(&jit_lock);
-    if (!atomic_load_explicit(rx->jit, memory_order_relaxed)) {
-        /* JIT is an optimisation: where it is unavailable the interpreter runs. */
-        if (rx->re)
-            (void)pcre2_jit_compile(rx->re, PCRE2_JIT_COMPLETE);
-        for (size_t i = 0; i < rx->n_unless; i++)
-            (void)pcre2_jit_compile(rx->unless[i], PCRE2_JIT_COMPLETE);
-        atomic_store_explicit(rx->jit, 1, memory_order_release);
+    if (atomic_load_explicit(&j->uses, memory_order_relaxed) < CK_REGEX_JITTED) {
+        for (size_t k = 0; k <= rx->n_unless; k++) {
+            pcre2_code *orig = k == 0 ? rx->re : rx->unless[k - 1];
+            pcre2_code *c = orig ? pcre2_code_copy(orig) : NULL;
+            /* JIT is an optimisation: where it is unavailable (or memory
+             * runs out) the interpreter runs on the original */
+            if (c && pcre2_jit_compile(c, PCRE2_JIT_COMPLETE) != 0) {
+                pcre2_code_free(c);
+                c = NULL;
+            }
+            if (c)
+                atomic_store_explicit(&j->codes[k], c, memory_order_release);
+        }
+        atomic_store_explicit(&j->uses, CK_REGEX_JITTED, memory_order_relaxed);
     }
     pthread_mutex_unlock(&jit_lock);
 }
@@ -61,7 +88,12 @@ void ck_regex_fini(struct ck_regex *rx)
         pcre2_code_free(rx->unless[i]);
     free(rx->unless);
     free(rx->pf_unless);
-    free(rx->jit);
+    if (rx->jit) {
+        for (size_t k = 0; k <= rx->n_unless; k++)
+            pcre2_code_free(atomic_load(&rx->jit->codes[k]));
+        free(rx->jit->codes);
+        free(rx->jit);
+    }
     memset(rx, 0, sizeof *rx);
 }
 
@@ -130,7 +162,7 @@ int ck_regex_may_match(struct ck_regex_scratch *s, struct ck_regex_text *t, int 
         }
         t->bits = bits;
     }
-    if (ck_prefilter_bit(t->bits, pf_id - 1))
+    if (ck_prefilter_pass(s->pf, t->bits, pf_id - 1))
         return 1;
     s->skipped++;
     return 0;
@@ -227,7 +259,7 @@ static int match_sentences(const struct ck_regex *rx, struct ck_regex_scratch *s
     if (!ck_regex_may_match(s, tv, rx->pf))
         return 0;
     ck_regex_jit(rx);
-    if (!ck_regex_search(rx->re, s, text, len, NULL, NULL))
+    if (!ck_regex_search(ck_regex_code(rx, 0), s, text, len, NULL, NULL))
         return 0;
     while (start < end) {
         const unsigned char *p = start;
@@ -236,11 +268,11 @@ static int match_sentences(const struct ck_regex *rx, struct ck_regex_scratch *s
             p++;
         size_t sent_len = (size_t)(p - start);
         size_t ms, me;
-        if (sent_len > 0 && ck_regex_search(rx->re, s, (const char *)start, sent_len, &ms, &me)) {
+        if (sent_len > 0 && ck_regex_search(ck_regex_code(rx, 0), s, (const char *)start, sent_len, &ms, &me)) {
             int vetoed = 0;
             for (size_t i = 0; i < rx->n_unless && !vetoed; i++)
                 vetoed = ck_regex_may_match(s, tv, rx->pf_unless ? rx->pf_unless[i] : 0) &&
-                         ck_regex_search(rx->unless[i], s, (const char *)start, sent_len, NULL,
+                         ck_regex_search(ck_regex_code(rx, 1 + i), s, (const char *)start, sent_len, NULL,
                                          NULL);
             if (!vetoed) {
                 if (hit) {

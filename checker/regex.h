@@ -31,9 +31,9 @@ struct ck_regex {
     /* Prefilter ids + 1 (0: no prefilter) of re and of each unless. */
     int pf;
     int *pf_unless;        /* owned; n_unless entries, or NULL */
-    /* 1 once re and the unless patterns are JIT-compiled (on first use,
-     * ck_regex_jit); NULL: never (the interpreter runs). */
-    atomic_int *jit;       /* owned */
+    /* JIT-compiled copies, made on first use (ck_regex_jit); NULL: never
+     * (the interpreter runs). */
+    struct ck_regex_jit *jit; /* owned */
 };
 
 /* A memo of (text node, regex) → result for the document being evaluated:
@@ -48,7 +48,7 @@ struct ck_regex_memo {
 
 #define CK_REGEX_MEMO_SLOTS 8192
 #define CK_REGEX_PF_SLOTS 1024
-#define CK_REGEX_PF_INLINE 4 /* words: texts without a key are prefiltered up to 256 patterns */
+#define CK_REGEX_PF_INLINE 8 /* words: texts without a key are prefiltered up to 512 atom groups */
 
 struct ck_prefilter;
 
@@ -87,8 +87,35 @@ struct ck_regex_text {
     uint64_t own[CK_REGEX_PF_INLINE]; /* the result when key is NULL */
 };
 
-/* JIT-compiles rx's patterns unless done (thread-safe; a no-op when rx->jit
- * is NULL). The matching functions below call it before their first search. */
+/* Counts a use of rx and JIT-compiles its patterns on the
+ * CK_REGEX_JIT_AFTER-th (thread-safe; a no-op when rx->jit is NULL). The
+ * matching functions below call it before searching, after the prefilter:
+ * a pattern the prefilter always rules out is never JIT-compiled.
+ * (Waiting for a few uses was measured and is slower: the interpreter on
+ * these patterns costs more in 32 searches than the JIT compilation.) */
+#define CK_REGEX_JIT_AFTER 1
+#define CK_REGEX_JITTED 0x40000000
+
+/* The JIT state of a regex. The compiled codes are never changed once
+ * shared: JIT compilation works on copies, published when complete. */
+struct ck_regex_jit {
+    atomic_int uses;                /* searches so far, CK_REGEX_JITTED when done */
+    pcre2_code *_Atomic *codes;     /* owned; 1 + n_unless: re, then each unless */
+};
+
+/* Gives rx (after its patterns are compiled) a JIT state. */
+void ck_regex_enable_jit(struct ck_regex *rx);
+
+/* Pattern k of rx (0: re, 1 + i: unless[i]), the JIT-compiled copy when there is one. */
+static inline pcre2_code *ck_regex_code(const struct ck_regex *rx, size_t k)
+{
+    if (rx->jit) {
+        pcre2_code *c = atomic_load_explicit(&rx->jit->codes[k], memory_order_acquire);
+        if (c)
+            return c;
+    }
+    return k == 0 ? rx->re : rx->unless[k - 1];
+}
 void ck_regex_jit(const struct ck_regex *rx);
 
 /* Compiles pattern into *out (UTF; not JIT: see ck_regex_jit). On a syntax error

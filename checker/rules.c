@@ -215,7 +215,6 @@ static void load_regex(struct loader *ld, xmlNodePtr el)
     rx->id = attr(el, "id");
     rx->file = ck_strdup(ld->file);
     rx->line = xmlGetLineNo(el);
-    rx->jit = ck_calloc(1, sizeof *rx->jit);
     for (xmlNodePtr c = el->children; c; c = c->next) {
         if (!is_el(c, "pattern") && !is_el(c, "unless"))
             continue;
@@ -257,6 +256,7 @@ static void load_regex(struct loader *ld, xmlNodePtr el)
         }
         free(src);
     }
+    ck_regex_enable_jit(rx);
 }
 
 static void load_examples(struct ck_rule *r, xmlNodePtr el)

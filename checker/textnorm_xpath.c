@@ -113,7 +113,7 @@ static int each_match(const struct ck_regex *rx, struct ck_regex_scratch *s, con
     if (!ck_regex_may_match(s, &tv, rx->pf))
         return 0;
     ck_regex_jit(rx);
-    if (!ck_regex_search(rx->re, s, text, len, &first, NULL))
+    if (!ck_regex_search(ck_regex_code(rx, 0), s, text, len, &first, NULL))
         return 0;
     const char *end = text + len;
     for (const char *start = text; start < end;) {
@@ -142,12 +142,12 @@ static int each_match(const struct ck_regex *rx, struct ck_regex_scratch *s, con
         /* a few denied matches per sentence are looked past; more means a
          * hostile or degenerate sentence, which then does not count */
         while (off < sent_len && tries++ < 6 &&
-               ck_regex_search(rx->re, s, start + off, sent_len - off, &ms, &me)) {
+               ck_regex_search(ck_regex_code(rx, 0), s, start + off, sent_len - off, &ms, &me)) {
             if (vetoed < 0) {
                 vetoed = 0;
                 for (size_t i = 0; i < rx->n_unless && !vetoed; i++)
                     vetoed = ck_regex_may_match(s, &tv, rx->pf_unless ? rx->pf_unless[i] : 0) &&
-                             ck_regex_search(rx->unless[i], s, start, sent_len, NULL, NULL);
+                             ck_regex_search(ck_regex_code(rx, 1 + i), s, start, sent_len, NULL, NULL);
                 if (vetoed)
                     break;
             }
@@ -173,7 +173,7 @@ static int each_match(const struct ck_regex *rx, struct ck_regex_scratch *s, con
             break;
         start = p + t;
         if (start >= end ||
-            !ck_regex_search(rx->re, s, start, (size_t)(end - start), &first, NULL))
+            !ck_regex_search(ck_regex_code(rx, 0), s, start, (size_t)(end - start), &first, NULL))
             break;
         first += (size_t)(start - text);
     }

@@ -69,7 +69,6 @@ static struct ck_regex make_regex(const char *pattern, const char *unless)
     memset(&rx, 0, sizeof rx);
     char *err = NULL;
     rx.id = ck_strdup("t");
-    rx.jit = ck_calloc(1, sizeof *rx.jit); /* JIT on first use, as the rule set's */
     CHECK_INT_EQ(ck_regex_compile(pattern, &rx.re, &err), CK_OK);
     free(err);
     if (unless) {
@@ -78,6 +77,7 @@ static struct ck_regex make_regex(const char *pattern, const char *unless)
         free(err);
         rx.n_unless = 1;
     }
+    ck_regex_enable_jit(&rx); /* JIT after a few uses, as the rule set's */
     return rx;
 }
 

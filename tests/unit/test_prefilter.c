@@ -18,8 +18,8 @@
 #include <libxml/tree.h>
 #include <stdlib.h>
 
-/* "a|b|c" style: the atoms of pattern joined by '|', in order, or "-" when
- * extraction gives up. Caller frees. */
+/* "a|b & c" style: the atoms of pattern, '|' within a group, " & "
+ * between groups, or "-" when extraction gives up. Caller frees. */
 static char *atoms_of(const char *pattern)
 {
     struct ck_atoms a;
@@ -30,10 +30,12 @@ static char *atoms_of(const char *pattern)
         ck_buf_adds(&b, "-");
         return ck_buf_take(&b);
     }
+    CHECK(a.n_groups > 0);
     for (size_t i = 0; i < a.n; i++) {
         CHECK(a.len[i] > 0);
+        CHECK(a.group[i] < a.n_groups && (i == 0 || a.group[i] >= a.group[i - 1]));
         if (i)
-            ck_buf_adds(&b, "|");
+            ck_buf_adds(&b, a.group[i] != a.group[i - 1] ? " & " : "|");
         ck_buf_add(&b, a.s[i], a.len[i]);
     }
     ck_atoms_fini(&a);
@@ -55,9 +57,12 @@ CK_TEST(prefilter_atoms_literals)
     ATOMS("结构性存款|结构化存款", "结构性存款|结构化存款");
     /* exact sets multiply through ? */
     ATOMS("(?:固定|保底)的?收益", "固定的收益|固定收益|保底的收益|保底收益");
-    /* the better side of a concatenation: the longer atom */
-    ATOMS("按[^，。；]{0,4}(?:回购|收购)", "回购|收购");
-    ATOMS("a+bcd", "bcd");
+    /* a concatenation needs every part: groups, the better first */
+    ATOMS("按[^，。；]{0,4}(?:回购|收购)", "回购|收购 & 按");
+    ATOMS("(?:甲方|乙方)[^，]{0,5}(?:回购|收购)", "甲方|乙方 & 回购|收购");
+    ATOMS("a+bcd", "bcd & a");
+    /* an alternative of conjunctions: pairwise unions */
+    ATOMS("甲方.*回购|乙方.*收购", "甲方|乙方 & 甲方|收购 & 回购|乙方");
     ATOMS("x{2,5}", "x");
     ATOMS("a{0,3}bc", "bc");
     /* lookarounds and assertions consume nothing */
@@ -131,25 +136,33 @@ CK_TEST(prefilter_automaton)
 {
     /* the classic Aho-Corasick case: overlapping atoms, one inside another */
     const char *const pats[] = {"he", "she", "hers", "his", "保底收益|刚性兑付", "(?x)兑 付"};
-    int ids[6];
-    struct ck_prefilter *pf = build(pats, 6, ids);
-    CHECK_INT_EQ(ck_prefilter_patterns(pf), 6);
+    int ids[7];
+    const char *const all[] = {pats[0], pats[1], pats[2], pats[3], pats[4], pats[5], "甲方.*回购"};
+    struct ck_prefilter *pf = build(all, 7, ids);
+    CHECK_INT_EQ(ck_prefilter_patterns(pf), 7);
     CHECK_INT_EQ(ck_prefilter_words(pf), 1);
     uint64_t bits[1];
     ck_prefilter_scan(pf, "ushers", 6, bits);
-    CHECK(ck_prefilter_bit(bits, ids[0]) && ck_prefilter_bit(bits, ids[1]) && ck_prefilter_bit(bits, ids[2]));
-    CHECK(!ck_prefilter_bit(bits, ids[3]) && !ck_prefilter_bit(bits, ids[4]));
+    CHECK(ck_prefilter_pass(pf, bits, ids[0]) && ck_prefilter_pass(pf, bits, ids[1]) && ck_prefilter_pass(pf, bits, ids[2]));
+    CHECK(!ck_prefilter_pass(pf, bits, ids[3]) && !ck_prefilter_pass(pf, bits, ids[4]));
     ck_prefilter_scan(pf, "this", 4, bits);
-    CHECK(ck_prefilter_bit(bits, ids[3]) && !ck_prefilter_bit(bits, ids[0]));
+    CHECK(ck_prefilter_pass(pf, bits, ids[3]) && !ck_prefilter_pass(pf, bits, ids[0]));
     const char *t = "本协议约定刚性兑付。";
     ck_prefilter_scan(pf, t, strlen(t), bits);
-    CHECK(ck_prefilter_bit(bits, ids[4]) && ck_prefilter_bit(bits, ids[5]));
+    CHECK(ck_prefilter_pass(pf, bits, ids[4]) && ck_prefilter_pass(pf, bits, ids[5]));
     /* a prefix of an atom is not enough; a UTF-8 byte cut is no match */
     t = "刚性兑";
     ck_prefilter_scan(pf, t, strlen(t), bits);
-    CHECK(!ck_prefilter_bit(bits, ids[4]) && !ck_prefilter_bit(bits, ids[5]));
+    CHECK(!ck_prefilter_pass(pf, bits, ids[4]) && !ck_prefilter_pass(pf, bits, ids[5]));
     ck_prefilter_scan(pf, "", 0, bits);
     CHECK_INT_EQ(bits[0], 0);
+    /* a conjunction: both groups must occur */
+    t = "甲方承诺";
+    ck_prefilter_scan(pf, t, strlen(t), bits);
+    CHECK(!ck_prefilter_pass(pf, bits, ids[6]));
+    t = "回购由甲方承担";
+    ck_prefilter_scan(pf, t, strlen(t), bits);
+    CHECK(ck_prefilter_pass(pf, bits, ids[6]));
     ck_prefilter_free(pf);
 
     /* more than 64 patterns: several words */
@@ -167,8 +180,8 @@ CK_TEST(prefilter_automaton)
     CHECK_INT_EQ(ck_prefilter_words(big), 3);
     uint64_t b3[3];
     ck_prefilter_scan(big, "xx k129 k064 k000", 17, b3);
-    CHECK(ck_prefilter_bit(b3, last) && ck_prefilter_bit(b3, 64) && ck_prefilter_bit(b3, 0));
-    CHECK(!ck_prefilter_bit(b3, 1) && !ck_prefilter_bit(b3, 128));
+    CHECK(ck_prefilter_pass(big, b3, last) && ck_prefilter_pass(big, b3, 64) && ck_prefilter_pass(big, b3, 0));
+    CHECK(!ck_prefilter_pass(big, b3, 1) && !ck_prefilter_pass(big, b3, 128));
     ck_prefilter_free(big);
 }
 
@@ -283,7 +296,7 @@ static unsigned long misses(const struct ck_prefilter *pf, const struct pat *pat
                 if (pats[p].pf == 0)
                     continue;
                 int rc = pcre2_match(pats[p].re, (PCRE2_SPTR)views[v], lens[v], 0, 0, md, mc);
-                int pass = ck_prefilter_bit(bits, pats[p].pf - 1);
+                int pass = ck_prefilter_pass(pf, bits, pats[p].pf - 1);
                 if (!pass)
                     (*skipped)++;
                 if (rc >= 0) {
