@@ -463,16 +463,9 @@ int ck_check_main(int argc, char **argv)
             break;
         case 'o':
         case OPT_OUTPUT: {
-            const char *eq = strchr(optarg, '=');
-            char name[16];
-            size_t len = eq ? (size_t)(eq - optarg) : 0;
             int fmt = -1;
-            if (eq && len < sizeof name) {
-                memcpy(name, optarg, len);
-                name[len] = '\0';
-                fmt = ck_report_format_parse(name);
-            }
-            if (fmt < 0 || eq[1] == '\0') {
+            const char *opath = NULL;
+            if (ck_cli_output_arg(optarg, ck_report_format_parse, &fmt, &opath) != 0) {
                 rc = usage_error(en, "--output 须为 格式=路径（如 sarif=out.sarif），而不是“%s”",
                                  "--output takes FORMAT=PATH (e.g. sarif=out.sarif), not '%s'", optarg);
                 goto done;
@@ -482,7 +475,7 @@ int ck_check_main(int argc, char **argv)
                 goto done;
             }
             outs[n_out].fmt = fmt;
-            outs[n_out++].path = eq + 1;
+            outs[n_out++].path = opath;
             break;
         }
         case OPT_LANG:
@@ -622,7 +615,7 @@ int ck_check_main(int argc, char **argv)
             if (e > raw_rc)
                 raw_rc = e;
         }
-        struct ck_report_opts raw = {co.lang, fail_on, CK_SEV_NOTICE, 0};
+        struct ck_report_opts raw = {co.lang, fail_on, CK_SEV_NOTICE, 0, NULL};
         int erc = ck_evidence_write(evidence, eng, co.catalog_dir, paths.v, res, n, &raw, raw_rc);
         if (erc > rc)
             rc = erc;
@@ -651,7 +644,7 @@ int ck_check_main(int argc, char **argv)
                 en ? "fundcheck: warning: %lu regular-expression match(es) stopped at the match limit\n"
                    : "fundcheck: 警告：%lu 次正则表达式匹配在匹配上限处停止\n",
                 pl.limit_hits);
-    struct ck_report_opts ro = {co.lang, fail_on, nz.min_severity, use_color(color, stdout)};
+    struct ck_report_opts ro = {co.lang, fail_on, nz.min_severity, use_color(color, stdout), NULL};
     int to_stdout = !quiet;
     for (size_t i = 0; i < n_out; i++)
         if (strcmp(outs[i].path, "-") == 0)
