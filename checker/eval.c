@@ -59,7 +59,7 @@ struct ck_evaluator *ck_eval_new(const struct ck_ruleset *rs, const struct ck_ca
         return NULL;
     ev->rs = rs;
     ev->langs = (1u << CK_LANG_COUNT) - 1;
-    ev->scratch = ck_regex_scratch_new();
+    ev->scratch = ck_regex_scratch_new(rs->prefilter);
     ck_buf_init(&ev->explain);
     ck_buf_init(&ev->errors);
     ev->env.rules = rs;
@@ -125,6 +125,7 @@ struct ck_profile *ck_profile_new(size_t n_rules)
     p->rule_seconds = ck_calloc(n_rules + 1, sizeof *p->rule_seconds);
     p->rule_calls = ck_calloc(n_rules + 1, sizeof *p->rule_calls);
     p->rule_regex = ck_calloc(n_rules + 1, sizeof *p->rule_regex);
+    p->rule_skipped = ck_calloc(n_rules + 1, sizeof *p->rule_skipped);
     return p;
 }
 
@@ -135,6 +136,7 @@ void ck_profile_free(struct ck_profile *p)
     free(p->rule_seconds);
     free(p->rule_calls);
     free(p->rule_regex);
+    free(p->rule_skipped);
     free(p);
 }
 
@@ -146,6 +148,7 @@ void ck_profile_add(struct ck_profile *into, const struct ck_profile *from)
         into->rule_seconds[i] += from->rule_seconds[i];
         into->rule_calls[i] += from->rule_calls[i];
         into->rule_regex[i] += from->rule_regex[i];
+        into->rule_skipped[i] += from->rule_skipped[i];
     }
     for (int k = 0; k < CK_STAGE_COUNT; k++)
         into->stage_seconds[k] += from->stage_seconds[k];
@@ -176,11 +179,12 @@ void ck_profile_print(const struct ck_profile *p, const struct ck_ruleset *rs, F
     double all = 0, rules_total = 0;
     for (int k = 0; k < CK_STAGE_COUNT; k++)
         all += p->stage_seconds[k];
-    unsigned long calls = 0, regex = 0;
+    unsigned long calls = 0, regex = 0, skipped = 0;
     for (size_t i = 0; i < p->n_rules; i++) {
         rules_total += p->rule_seconds[i];
         calls += p->rule_calls[i];
         regex += p->rule_regex[i];
+        skipped += p->rule_skipped[i];
     }
     double nf = p->filings ? (double)p->filings : 1.0;
     fprintf(out, "profile: %lu filing(s) evaluated\n", p->filings);
@@ -190,7 +194,8 @@ void ck_profile_print(const struct ck_profile *p, const struct ck_ruleset *rs, F
                 k == CK_STAGE_OPEN ? 0.0 : p->stage_seconds[k] * 1e6 / nf,
                 all > 0 ? 100.0 * p->stage_seconds[k] / all : 0.0);
     fprintf(out, "%-38s %12.0f\n", "total", all * 1e6);
-    fprintf(out, "\n%-8s %12s %10s %7s %10s %10s\n", "rule", "us", "us/filing", "share", "calls", "regex");
+    fprintf(out, "\n%-8s %12s %10s %7s %10s %10s %10s\n", "rule", "us", "us/filing", "share", "calls", "regex",
+            "skipped");
     unsigned char *done = ck_calloc(p->n_rules + 1, 1);
     for (size_t k = 0; k < p->n_rules; k++) {
         size_t best = (size_t)-1;
@@ -200,15 +205,18 @@ void ck_profile_print(const struct ck_profile *p, const struct ck_ruleset *rs, F
         done[best] = 1;
         if (rs->rules[best].lookthrough)
             continue;
-        fprintf(out, "%-8s %12.0f %10.1f %6.1f%% %10lu %10lu\n", rs->rules[best].id,
+        fprintf(out, "%-8s %12.0f %10.1f %6.1f%% %10lu %10lu %10lu\n", rs->rules[best].id,
                 p->rule_seconds[best] * 1e6, p->rule_seconds[best] * 1e6 / nf,
                 rules_total > 0 ? 100.0 * p->rule_seconds[best] / rules_total : 0.0, p->rule_calls[best],
-                p->rule_regex[best]);
+                p->rule_regex[best], p->rule_skipped[best]);
     }
-    fprintf(out, "%-8s %12.0f %10.1f %6.1f%% %10lu %10lu\n", "rules", rules_total * 1e6, rules_total * 1e6 / nf,
-            100.0, calls, regex);
-    fprintf(out, "(calls: candidate context nodes evaluated; regex: PCRE2 searches made; no literal\n"
-                 " prefilter exists yet, so no search is skipped; load, evaluate and after are summed\n"
+    fprintf(out, "%-8s %12.0f %10.1f %6.1f%% %10lu %10lu %10lu\n", "rules", rules_total * 1e6,
+            rules_total * 1e6 / nf, 100.0, calls, regex, skipped);
+    fprintf(out, "regex calls skipped by the prefilter: %lu of %lu (%.1f%%); %zu of %zu patterns have atoms\n",
+            skipped, skipped + regex, skipped + regex ? 100.0 * (double)skipped / (double)(skipped + regex) : 0.0,
+            rs->n_prefiltered, rs->n_patterns);
+    fprintf(out, "(calls: candidate context nodes evaluated; regex: PCRE2 searches made; skipped:\n"
+                 " searches the literal prefilter proved unnecessary; load, evaluate and after are summed\n"
                  " over the workers, so with --jobs N they may exceed the wall time)\n");
     free(done);
 }
@@ -622,7 +630,7 @@ int ck_eval_doc(struct ck_evaluator *ev, xmlDocPtr doc, const char *period_start
         if (r->lookthrough || (only && r != only))
             continue;
         double t0 = ev->prof ? ck_now() : 0;
-        unsigned long s0 = ev->scratch->searches;
+        unsigned long s0 = ev->scratch->searches, k0 = ev->scratch->skipped;
         const struct ctx_memo *cm = context_nodes(ev, r->context_expr, root, r->id);
         if (cm) {
             /* Candidates are evaluated after the context set is complete;
@@ -635,6 +643,7 @@ int ck_eval_doc(struct ck_evaluator *ev, xmlDocPtr doc, const char *period_start
         if (ev->prof) {
             ev->prof->rule_seconds[i] += ck_now() - t0;
             ev->prof->rule_regex[i] += ev->scratch->searches - s0;
+            ev->prof->rule_skipped[i] += ev->scratch->skipped - k0;
         }
     }
     ev->ctx->doc = NULL;

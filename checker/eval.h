@@ -48,7 +48,8 @@ void ck_eval_set_langs(struct ck_evaluator *ev, unsigned mask);
 
 /*
  * Profile (for `check --profile` and the benchmarks): per rule the time,
- * the candidate context nodes evaluated and the PCRE2 searches made; per
+ * the candidate context nodes evaluated, the PCRE2 searches made and those
+ * the literal prefilter skipped; per
  * stage the time. Summed over every filing an evaluator checked; the
  * profiles of several workers are added with ck_profile_add.
  */
@@ -65,6 +66,7 @@ struct ck_profile {
     double *rule_seconds;      /* owned; n_rules */
     unsigned long *rule_calls; /* owned; candidate context nodes evaluated */
     unsigned long *rule_regex; /* owned; PCRE2 searches made */
+    unsigned long *rule_skipped; /* owned; searches the literal prefilter skipped */
     double stage_seconds[CK_STAGE_COUNT];
     unsigned long filings;     /* filings that reached evaluation */
 };

@@ -4,7 +4,9 @@
 #include "buf.h"
 #include "ck.h"
 #include "mem.h"
+#include "prefilter.h"
 
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <stdint.h>
@@ -60,12 +62,67 @@ int ck_regex_compile(const char *pattern, pcre2_code **out, char **err)
         *err = ck_buf_take(&b);
         return CK_EREGEX;
     }
-    /* JIT is an optimisation: where it is unavailable the interpreter runs. */
-    in_jit = 1;
-    (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
-    in_jit = 0;
     *out = re;
     return CK_OK;
+}
+
+static pthread_mutex_t jit_lock = PTHREAD_MUTEX_INITIALIZER;
+
+void ck_regex_enable_jit(struct ck_regex *rx)
+{
+    if (rx->jit)
+        return;
+    /* without the record the pattern never gets JIT (and the thread's
+     * out-of-memory record fails the load) */
+    struct ck_regex_jit *j = ck_calloc(1, sizeof *j);
+    if (j == NULL)
+        return;
+    j->codes = ck_calloc(1 + rx->n_unless, sizeof *j->codes);
+    if (j->codes == NULL) {
+        free(j);
+        return;
+    }
+    rx->jit = j;
+    atomic_init(&rx->jit->uses, 0);
+    for (size_t k = 0; k <= rx->n_unless; k++)
+        atomic_init(&rx->jit->codes[k], NULL);
+}
+
+void ck_regex_jit(const struct ck_regex *rx)
+{
+    struct ck_regex_jit *j = rx->jit;
+    if (j == NULL)
+        return;
+    int n = atomic_load_explicit(&j->uses, memory_order_relaxed);
+    if (n >= CK_REGEX_JITTED)
+        return;
+    if (n < CK_REGEX_JIT_AFTER - 1) {
+        /* a lost update only delays the JIT a little */
+        atomic_fetch_add_explicit(&j->uses, 1, memory_order_relaxed);
+        return;
+    }
+    pthread_mutex_lock(&jit_lock);
+    if (atomic_load_explicit(&j->uses, memory_order_relaxed) < CK_REGEX_JITTED) {
+        /* the copy and the JIT allocate from malloc, outside the fault
+         * injection: PCRE2 10.42's JIT compiler crashes when an allocation
+         * fails (see pcre2_alloc) */
+        in_jit = 1;
+        for (size_t k = 0; k <= rx->n_unless; k++) {
+            pcre2_code *orig = k == 0 ? rx->re : rx->unless[k - 1];
+            pcre2_code *c = orig ? pcre2_code_copy(orig) : NULL;
+            /* JIT is an optimisation: where it is unavailable (or memory
+             * runs out) the interpreter runs on the original */
+            if (c && pcre2_jit_compile(c, PCRE2_JIT_COMPLETE) != 0) {
+                pcre2_code_free(c);
+                c = NULL;
+            }
+            if (c)
+                atomic_store_explicit(&j->codes[k], c, memory_order_release);
+        }
+        in_jit = 0;
+        atomic_store_explicit(&j->uses, CK_REGEX_JITTED, memory_order_relaxed);
+    }
+    pthread_mutex_unlock(&jit_lock);
 }
 
 void ck_regex_fini(struct ck_regex *rx)
@@ -79,10 +136,17 @@ void ck_regex_fini(struct ck_regex *rx)
     for (size_t i = 0; i < rx->n_unless; i++)
         pcre2_code_free(rx->unless[i]);
     free(rx->unless);
+    free(rx->pf_unless);
+    if (rx->jit) {
+        for (size_t k = 0; k <= rx->n_unless; k++)
+            pcre2_code_free(atomic_load(&rx->jit->codes[k]));
+        free(rx->jit->codes);
+        free(rx->jit);
+    }
     memset(rx, 0, sizeof *rx);
 }
 
-struct ck_regex_scratch *ck_regex_scratch_new(void)
+struct ck_regex_scratch *ck_regex_scratch_new(const struct ck_prefilter *pf)
 {
     struct ck_regex_scratch *s = ck_calloc(1, sizeof *s);
     pcre2_general_context *gc = general_context();
@@ -96,7 +160,14 @@ struct ck_regex_scratch *ck_regex_scratch_new(void)
     s->jit_stack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, gc);
     pcre2_general_context_free(gc);
     s->memo = ck_calloc(CK_REGEX_MEMO_SLOTS, sizeof *s->memo);
-    if (s->md == NULL || s->mctx == NULL || s->jit_stack == NULL || s->memo == NULL) {
+    if (pf != NULL && ck_prefilter_patterns(pf) > 0) {
+        s->pf = pf;
+        s->pf_words = ck_prefilter_words(pf);
+        s->pf_slots = ck_calloc(CK_REGEX_PF_SLOTS, sizeof *s->pf_slots);
+        s->pf_bits = ck_calloc(CK_REGEX_PF_SLOTS * s->pf_words, sizeof *s->pf_bits);
+    }
+    if (s->md == NULL || s->mctx == NULL || s->jit_stack == NULL || s->memo == NULL ||
+        (s->pf != NULL && (s->pf_slots == NULL || s->pf_bits == NULL))) {
         ck_regex_scratch_free(s);
         return NULL;
     }
@@ -115,7 +186,42 @@ void ck_regex_scratch_free(struct ck_regex_scratch *s)
     pcre2_match_context_free(s->mctx);
     pcre2_jit_stack_free(s->jit_stack);
     free(s->memo);
+    free(s->pf_slots);
+    free(s->pf_bits);
     free(s);
+}
+
+int ck_regex_may_match(struct ck_regex_scratch *s, struct ck_regex_text *t, int pf_id)
+{
+    if (pf_id == 0 || s->pf == NULL)
+        return 1;
+    if (t->bits == NULL) {
+        uint64_t *bits;
+        if (t->key != NULL) {
+            uintptr_t h = ((uintptr_t)t->key >> 4) * 2654435761u + (uintptr_t)t->tag;
+            size_t i = (size_t)((h >> 7) % CK_REGEX_PF_SLOTS);
+            struct ck_regex_pf_slot *e = &s->pf_slots[i];
+            bits = &s->pf_bits[i * s->pf_words];
+            if (!(e->key == t->key && e->tag == t->tag && e->len == t->len &&
+                  e->generation == s->generation)) {
+                ck_prefilter_scan(s->pf, t->text, t->len, bits);
+                e->key = t->key;
+                e->tag = t->tag;
+                e->len = t->len;
+                e->generation = s->generation;
+            }
+        } else if (s->pf_words <= CK_REGEX_PF_INLINE) {
+            bits = t->own;
+            ck_prefilter_scan(s->pf, t->text, t->len, bits);
+        } else {
+            return 1;
+        }
+        t->bits = bits;
+    }
+    if (ck_prefilter_pass(s->pf, t->bits, pf_id - 1))
+        return 1;
+    s->skipped++;
+    return 0;
 }
 
 int ck_regex_search(const pcre2_code *re, struct ck_regex_scratch *s, const char *text,
@@ -184,25 +290,32 @@ static int valid_utf8(const unsigned char *p, size_t len)
     return 1;
 }
 
-static int match_sentences(const struct ck_regex *rx, struct ck_regex_scratch *s, const char *text,
-                           size_t len, struct ck_regex_hit *hit);
+static int match_sentences(const struct ck_regex *rx, struct ck_regex_scratch *s,
+                           struct ck_regex_text *t, struct ck_regex_hit *hit);
 
 int ck_regex_match(const struct ck_regex *rx, struct ck_regex_scratch *s, const char *text,
                    size_t len, struct ck_regex_hit *hit)
 {
     if (!valid_utf8((const unsigned char *)text, len))
         return 0;
-    return match_sentences(rx, s, text, len, hit);
+    struct ck_regex_text t = {text, len, NULL, 0, NULL, {0}};
+    return match_sentences(rx, s, &t, hit);
 }
 
-static int match_sentences(const struct ck_regex *rx, struct ck_regex_scratch *s, const char *text,
-                           size_t len, struct ck_regex_hit *hit)
+static int match_sentences(const struct ck_regex *rx, struct ck_regex_scratch *s,
+                           struct ck_regex_text *tv, struct ck_regex_hit *hit)
 {
+    const char *text = tv->text;
+    size_t len = tv->len;
     const unsigned char *base = (const unsigned char *)text;
     const unsigned char *end = base + len;
     const unsigned char *start = base;
-    /* A quick whole-text test first: most texts match nothing at all. */
-    if (!ck_regex_search(rx->re, s, text, len, NULL, NULL))
+    /* A quick whole-text test first: most texts match nothing at all, and
+     * the prefilter usually proves it without PCRE2. */
+    if (!ck_regex_may_match(s, tv, rx->pf))
+        return 0;
+    ck_regex_jit(rx);
+    if (!ck_regex_search(ck_regex_code(rx, 0), s, text, len, NULL, NULL))
         return 0;
     while (start < end) {
         const unsigned char *p = start;
@@ -211,10 +324,11 @@ static int match_sentences(const struct ck_regex *rx, struct ck_regex_scratch *s
             p++;
         size_t sent_len = (size_t)(p - start);
         size_t ms, me;
-        if (sent_len > 0 && ck_regex_search(rx->re, s, (const char *)start, sent_len, &ms, &me)) {
+        if (sent_len > 0 && ck_regex_search(ck_regex_code(rx, 0), s, (const char *)start, sent_len, &ms, &me)) {
             int vetoed = 0;
             for (size_t i = 0; i < rx->n_unless && !vetoed; i++)
-                vetoed = ck_regex_search(rx->unless[i], s, (const char *)start, sent_len, NULL,
+                vetoed = ck_regex_may_match(s, tv, rx->pf_unless ? rx->pf_unless[i] : 0) &&
+                         ck_regex_search(ck_regex_code(rx, 1 + i), s, (const char *)start, sent_len, NULL,
                                          NULL);
             if (!vetoed) {
                 if (hit) {
@@ -263,7 +377,8 @@ int ck_regex_match_memo(const struct ck_regex *rx, struct ck_regex_scratch *s, c
     struct ck_regex_hit local;
     /* text comes from a libxml2 document, which is valid UTF-8 by
      * construction (the parser rejects anything else) */
-    int found = match_sentences(rx, s, text, len, &local);
+    struct ck_regex_text t = {text, len, key, 0, NULL, {0}};
+    int found = match_sentences(rx, s, &t, &local);
     /* a collision simply replaces the older entry */
     m->key = key;
     m->rx = rx;

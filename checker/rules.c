@@ -13,6 +13,7 @@
 #include "filing.h"
 #include "mem.h"
 #include "plan_limits.h"
+#include "prefilter.h"
 #include "xenv.h"
 #include "xfunc.h"
 
@@ -232,18 +233,45 @@ static void load_regex(struct loader *ld, xmlNodePtr el)
         } else if (rc != CK_OK) {
             load_error(ld, xmlGetLineNo(c), "regex '%s': %s", rx->id ? rx->id : "?", err);
             free(err);
-        } else if (is_el(c, "pattern")) {
-            rx->re = re;
-            rx->source = src;
-            src = NULL;
         } else {
-            if (ck_grow(&rx->unless, rx->n_unless + 1, sizeof *rx->unless))
+            /* the literal atoms every match needs, for the prefilter (an
+             * optimisation: without atoms, or without memory for them, the
+             * pattern always runs; the thread's record still fails the load) */
+            struct ck_atoms atoms;
+            int pf = 0;
+            rs->n_patterns++;
+#ifndef CK_NO_PREFILTER /* build/fundcheck-noprefilter: every pattern always runs */
+            if (ck_atoms_extract(src, &atoms)) {
+                if (rs->prefilter == NULL)
+                    rs->prefilter = ck_prefilter_new();
+                if (rs->prefilter != NULL) {
+                    pf = ck_prefilter_add(rs->prefilter, &atoms) + 1;
+                    if (pf > 0)
+                        rs->n_prefiltered++;
+                }
+                ck_atoms_fini(&atoms);
+            }
+#else
+            (void)atoms;
+#endif
+            if (is_el(c, "pattern")) {
+                pcre2_code_free(rx->re);
+                rx->re = re;
+                free(rx->source);
+                rx->source = src;
+                rx->pf = pf;
+                src = NULL;
+            } else if (ck_grow(&rx->unless, rx->n_unless + 1, sizeof *rx->unless) ||
+                       ck_grow(&rx->pf_unless, rx->n_unless + 1, sizeof *rx->pf_unless)) {
                 pcre2_code_free(re);
-            else
+            } else {
+                rx->pf_unless[rx->n_unless] = pf;
                 rx->unless[rx->n_unless++] = re;
+            }
         }
         free(src);
     }
+    ck_regex_enable_jit(rx);
 }
 
 static void load_examples(struct ck_rule *r, xmlNodePtr el)
@@ -565,6 +593,10 @@ int ck_rules_load(const char *rules_dir, const char *schema_path, struct ck_rule
         goto out_schema;
     if (rs->n_regexes)
         qsort(rs->regexes, rs->n_regexes, sizeof *rs->regexes, cmp_regex);
+    if (rs->prefilter)
+        ck_prefilter_compile(rs->prefilter);
+    if (ck_mem_failed())
+        goto out_schema;
     for (size_t i = 1; i < rs->n_rules; i++)
         if (strcmp(rs->rules[i].id, rs->rules[i - 1].id) == 0) {
             ld.file = rs->rules[i].file;
@@ -684,6 +716,7 @@ void ck_rules_free(struct ck_ruleset *rs)
     for (size_t i = 0; i < rs->n_regexes; i++)
         ck_regex_fini(&rs->regexes[i]);
     free(rs->regexes);
+    ck_prefilter_free(rs->prefilter);
     for (size_t i = 0; i < rs->n_exprs; i++)
         free(rs->exprs[i].source);
     free(rs->exprs);

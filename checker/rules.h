@@ -108,6 +108,8 @@ struct ck_ruleset {
     size_t n_rules;
     struct ck_regex *regexes; /* owned; sorted by id */
     size_t n_regexes;
+    struct ck_prefilter *prefilter; /* owned; the regexes' literal atoms */
+    size_t n_patterns, n_prefiltered; /* patterns (with unless) and those with atoms */
     struct ck_expr *exprs; /* owned */
     size_t n_exprs;
     xmlDocPtr *docs; /* owned; the parsed rule files (examples point into them) */

@@ -109,12 +109,19 @@ struct nhit {
 /* Calls each(hit, arg) for every counted match (one per sentence: the
  * first one outside a denial scope) until it returns nonzero; returns the
  * number of calls. */
-static int each_match(const struct ck_regex *rx, struct ck_regex_scratch *s, const char *text,
-                      size_t len, int (*each)(const struct nhit *, void *), void *arg)
+static int each_match(const struct ck_regex *rx, struct ck_regex_scratch *s, const void *key,
+                      const char *text, size_t len, int (*each)(const struct nhit *, void *),
+                      void *arg)
 {
     int calls = 0;
     size_t first;
-    if (!ck_regex_search(rx->re, s, text, len, &first, NULL))
+    /* key: the node whose normalised text this is (tag 1 in the prefilter
+     * cache), or NULL */
+    struct ck_regex_text tv = {text, len, key, 1, NULL, {0}};
+    if (!ck_regex_may_match(s, &tv, rx->pf))
+        return 0;
+    ck_regex_jit(rx);
+    if (!ck_regex_search(ck_regex_code(rx, 0), s, text, len, &first, NULL))
         return 0;
     const char *end = text + len;
     for (const char *start = text; start < end;) {
@@ -143,11 +150,12 @@ static int each_match(const struct ck_regex *rx, struct ck_regex_scratch *s, con
         /* a few denied matches per sentence are looked past; more means a
          * hostile or degenerate sentence, which then does not count */
         while (off < sent_len && tries++ < 6 &&
-               ck_regex_search(rx->re, s, start + off, sent_len - off, &ms, &me)) {
+               ck_regex_search(ck_regex_code(rx, 0), s, start + off, sent_len - off, &ms, &me)) {
             if (vetoed < 0) {
                 vetoed = 0;
                 for (size_t i = 0; i < rx->n_unless && !vetoed; i++)
-                    vetoed = ck_regex_search(rx->unless[i], s, start, sent_len, NULL, NULL);
+                    vetoed = ck_regex_may_match(s, &tv, rx->pf_unless ? rx->pf_unless[i] : 0) &&
+                             ck_regex_search(ck_regex_code(rx, 1 + i), s, start, sent_len, NULL, NULL);
                 if (vetoed)
                     break;
             }
@@ -173,7 +181,7 @@ static int each_match(const struct ck_regex *rx, struct ck_regex_scratch *s, con
             break;
         start = p + t;
         if (start >= end ||
-            !ck_regex_search(rx->re, s, start, (size_t)(end - start), &first, NULL))
+            !ck_regex_search(ck_regex_code(rx, 0), s, start, (size_t)(end - start), &first, NULL))
             break;
         first += (size_t)(start - text);
     }
@@ -310,7 +318,7 @@ static int nmatch_node(const struct ck_regex *rx, struct ck_regex_scratch *s, xm
     const struct ck_buf *b = norm_text(n, s, spare);
     *text = b;
     struct nhit local;
-    int found = each_match(rx, s, ck_buf_str(b), b->len, first_only, &local) > 0;
+    int found = each_match(rx, s, n, ck_buf_str(b), b->len, first_only, &local) > 0;
     m->node = n;
     m->rx = rx;
     m->gen = s->generation;
@@ -434,7 +442,7 @@ static void nregex_common(xmlXPathParserContextPtr ctxt, int nargs, enum nmode m
                 if (mode == N_OBLIGORS) {
                     t = norm_text(n, env->scratch, &b);
                     struct obligor_acc a = {ck_buf_str(t), t->len, &out};
-                    if (each_match(rx, env->scratch, a.text, a.len, collect_obligor, &a) > 0)
+                    if (each_match(rx, env->scratch, n, a.text, a.len, collect_obligor, &a) > 0)
                         found = 1;
                     for (char *q = more; q && *q;) {
                         char *e = strchr(q, ' ');
@@ -443,7 +451,7 @@ static void nregex_common(xmlXPathParserContextPtr ctxt, int nargs, enum nmode m
                         const struct ck_regex *r2 = ck_rules_regex(env->rules, q);
                         if (r2 == NULL)
                             xmlXPathErr(ctxt, XPATH_UNKNOWN_FUNC_ERROR);
-                        else if (r2->re && each_match(r2, env->scratch, a.text, a.len, collect_obligor, &a) > 0)
+                        else if (r2->re && each_match(r2, env->scratch, n, a.text, a.len, collect_obligor, &a) > 0)
                             found = 1;
                         if (e)
                             *e = ' ';
@@ -463,7 +471,7 @@ static void nregex_common(xmlXPathParserContextPtr ctxt, int nargs, enum nmode m
             const char *t = text ? (const char *)text : "";
             ck_textnorm(t, strlen(t), &b);
             struct nhit hit;
-            if (each_match(rx, env->scratch, ck_buf_str(&b), b.len, first_only, &hit) > 0) {
+            if (each_match(rx, env->scratch, NULL, ck_buf_str(&b), b.len, first_only, &hit) > 0) {
                 found = 1;
                 if (mode == N_FIND)
                     add_sentence(&out, ck_buf_str(&b), &hit);

@@ -77,13 +77,14 @@ static struct ck_regex make_regex(const char *pattern, const char *unless)
         free(err);
         rx.n_unless = 1;
     }
+    ck_regex_enable_jit(&rx); /* JIT after a few uses, as the rule set's */
     return rx;
 }
 
 CK_TEST(regex_sentences_and_unless)
 {
     struct ck_regex rx = make_regex("保底收益", "不设置?[^，。]{0,4}保底");
-    struct ck_regex_scratch *s = ck_regex_scratch_new();
+    struct ck_regex_scratch *s = ck_regex_scratch_new(NULL);
     struct ck_regex_hit hit;
     const char *neg = "本协议不设置保底收益。";
     CHECK_INT_EQ(ck_regex_match(&rx, s, neg, strlen(neg), &hit), 0);
@@ -113,7 +114,7 @@ CK_TEST(regex_catastrophic_pattern_is_bounded)
      * PCRE2's start-up optimisations cannot reject the subject, so only the
      * match limit stops the exponential backtracking. */
     struct ck_regex rx = make_regex("(?:a+)+$", NULL);
-    struct ck_regex_scratch *s = ck_regex_scratch_new();
+    struct ck_regex_scratch *s = ck_regex_scratch_new(NULL);
     char text[4002];
     memset(text, 'a', 4000);
     text[4000] = 'X';
@@ -245,7 +246,7 @@ CK_TEST(severity_names_roundtrip)
 CK_TEST(regex_invalid_utf8_is_no_match)
 {
     struct ck_regex rx = make_regex("固定", NULL);
-    struct ck_regex_scratch *s = ck_regex_scratch_new();
+    struct ck_regex_scratch *s = ck_regex_scratch_new(NULL);
     const char bad[] = "\xE5\x9B\xBA\xE5\xAE\xFF"; /* 固 then a broken 定 */
     CHECK_INT_EQ(ck_regex_match(&rx, s, bad, sizeof bad - 1, NULL), 0);
     const char good[] = "固定收益";
