@@ -287,30 +287,40 @@ static int charts(struct page *pg)
     const struct labels *L = pg->L;
     struct ck_buf *b = &pg->b, sql;
     ck_buf_printf(b, "<section id=\"charts\">\n<h2>%s</h2>\n", L->charts);
-    /* categories in the contract's order, 0 included */
-    struct chart c = {0};
+    /* categories in the contract's order, severities high to low, 0
+     * included: one pass over the findings for both */
+    static const char *const sevs[] = {"violation", "warning", "notice"};
+    double n_cat[32] = {0}, n_sev[3] = {0};
     ck_buf_init(&sql);
-    ck_buf_printf(&sql, "SELECT count(*) FROM v_findings WHERE exempted = 0 AND category = ?2%s", and_fund(pg));
+    ck_buf_printf(&sql, "SELECT category, severity_rank, count(*) FROM v_findings WHERE exempted = 0%s GROUP BY 1, 2",
+                  and_fund(pg));
     sqlite3_stmt *s = prep(pg, ck_buf_str(&sql));
-    ck_buf_fini(&sql);
-    if (s == NULL)
+    if (s == NULL) {
+        ck_buf_fini(&sql);
         return -1;
-    for (size_t k = 0; ck_categories[k]; k++) {
-        sqlite3_reset(s);
-        sqlite3_bind_text(s, 2, ck_categories[k], -1, SQLITE_STATIC);
-        chart_add(&c, ck_report_category_label(ck_categories[k], pg->lang),
-                  sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_double(s, 0) : 0);
+    }
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        for (size_t k = 0; ck_categories[k] && k < CK_ARRAY_LEN(n_cat); k++)
+            if (strcmp(ck_categories[k], col(s, 0)) == 0)
+                n_cat[k] += sqlite3_column_double(s, 2);
+        int r = sqlite3_column_int(s, 1);
+        if (r >= 0 && r <= 2)
+            n_sev[2 - r] += sqlite3_column_double(s, 2);
     }
     sqlite3_finalize(s);
+    if (rc != SQLITE_DONE) {
+        ck_buf_fini(&sql);
+        return -1;
+    }
+    struct chart c = {0};
+    for (size_t k = 0; ck_categories[k] && k < CK_ARRAY_LEN(n_cat); k++)
+        chart_add(&c, ck_report_category_label(ck_categories[k], pg->lang), n_cat[k]);
     chart_emit(b, &c, "chart-category", L->by_category);
-    /* severities high to low, 0 included */
-    ck_buf_init(&sql);
-    ck_buf_printf(&sql,
-                  "SELECT s.severity, (SELECT count(*) FROM v_findings v WHERE v.exempted = 0"
-                  " AND v.severity = s.severity%s) FROM (SELECT 'violation' AS severity, 2 AS r"
-                  " UNION ALL SELECT 'warning', 1 UNION ALL SELECT 'notice', 0) s ORDER BY s.r DESC",
-                  pg->fund ? " AND v.fund_uscc = ?1" : "");
-    int rc = chart_sql(pg, "chart-severity", L->by_severity, ck_buf_str(&sql), "severity");
+    for (int i = 0; i < 3; i++)
+        chart_add(&c, sev_label(sevs[i], pg->lang), n_sev[i]);
+    chart_emit(b, &c, "chart-severity", L->by_severity);
+    rc = 0;
     ck_buf_reset(&sql);
     if (rc == 0 && !pg->fund) {
         /* one bar per province (level) of the current filings, 0 included */
@@ -680,7 +690,8 @@ static void finding_html(struct page *pg, const struct ck_dbfinding *f)
     dt_dd(b, L->what, f->message);
     struct ck_buf t;
     ck_buf_init(&t);
-    ck_buf_printf(&t, "%s（%s）· %s %s", f->fund_name, f->fund_uscc, L->period, f->period_end);
+    ck_buf_printf(&t, lang == CK_LANG_EN ? "%s (%s) · %s %s" : "%s（%s）· %s %s", f->fund_name, f->fund_uscc,
+                  L->period, f->period_end);
     dt_dd(b, L->fund, ck_buf_str(&t));
     ck_buf_reset(&t);
     ck_buf_printf(&t, "%s:%lld  %s", f->path, f->line, f->xpath);
