@@ -97,15 +97,24 @@ void ck_dbreport_metric_text(struct ck_buf *b, sqlite3_stmt *s, int c, int k, co
 
 /* ---- the renderers ---- */
 
+/* What a report is asked for. */
+struct ck_dbreport_opts {
+    sqlite3 *db;                  /* borrowed */
+    const char *db_path;          /* shown in the report */
+    const char *fund;             /* --fund USCC, or NULL for the whole database */
+    int lang;                     /* CK_LANG_* */
+    int min_rank;                 /* --min-severity: the lists of findings show severity_rank >= this (0 all) */
+    const struct ck_layout_opts *lo; /* the layout parameters (HTML of the whole database) */
+};
+
 /* One fund's drill-down (--fund): text, JSON or CSV to out. The fund must
  * exist (ck_dbreport_fund_exists). Returns an exit code (0 or 4). */
-int ck_dbreport_fund(FILE *out, sqlite3 *db, const char *db_path, int fmt, int lang, const char *uscc);
+int ck_dbreport_fund(FILE *out, const struct ck_dbreport_opts *o, int fmt);
 /* 1 when the database has any filing of uscc, 0 when not, -1 on error. */
 int ck_dbreport_fund_exists(sqlite3 *db, const char *uscc);
 
-/* The HTML page: of the whole database (uscc NULL; lo: the layout
- * parameters) or of one fund. Returns an exit code (0 or 4). */
-int ck_dbreport_html(FILE *out, sqlite3 *db, const char *db_path, int lang, const char *uscc,
-                     const struct ck_layout_opts *lo);
+/* The HTML page: of the whole database (o->fund NULL) or of one fund.
+ * Returns an exit code (0 or 4). */
+int ck_dbreport_html(FILE *out, const struct ck_dbreport_opts *o);
 
 #endif

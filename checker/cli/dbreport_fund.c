@@ -166,8 +166,11 @@ static int fail(sqlite3 *db, sqlite3_stmt *s, struct ck_buf *b)
     return CK_EXIT_SYSTEM;
 }
 
-int ck_dbreport_fund(FILE *out, sqlite3 *db, const char *db_path, int fmt, int lang, const char *uscc)
+int ck_dbreport_fund(FILE *out, const struct ck_dbreport_opts *o, int fmt)
 {
+    sqlite3 *db = o->db;
+    const char *db_path = o->db_path, *uscc = o->fund;
+    int lang = o->lang;
     int E = lang == CK_LANG_EN, rc;
     struct ck_buf b, sql;
     ck_buf_init(&b);
@@ -325,6 +328,8 @@ int ck_dbreport_fund(FILE *out, sqlite3 *db, const char *db_path, int fmt, int l
         struct ck_buf where;
         ck_buf_init(&where);
         ck_buf_printf(&where, "fund_uscc = ?1 AND %s", parts[p][0]);
+        if (p == 2 && o->min_rank > 0) /* --min-severity: the list of all findings */
+            ck_buf_printf(&where, " AND severity_rank >= %d", o->min_rank);
         ck_dbfinding_select(&sql, ck_buf_str(&where));
         ck_buf_fini(&where);
         int prc = sqlite3_prepare_v2(db, ck_buf_str(&sql), -1, &s, NULL);

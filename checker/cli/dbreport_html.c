@@ -172,6 +172,7 @@ struct page {
     sqlite3 *db;
     const char *db_path, *fund; /* fund: NULL for the whole database */
     int lang;
+    int min_rank; /* the findings section lists severity_rank >= this */
     const struct labels *L;
     struct ck_buf b;
 };
@@ -727,12 +728,37 @@ static int findings(struct page *pg)
 {
     struct ck_buf *b = &pg->b, sql;
     ck_buf_init(&sql);
-    ck_dbfinding_select(&sql, pg->fund ? "fund_uscc = ?1" : "");
+    struct ck_buf where;
+    ck_buf_init(&where);
+    ck_buf_printf(&where, "severity_rank >= %d%s", pg->min_rank, and_fund(pg));
+    ck_dbfinding_select(&sql, ck_buf_str(&where));
+    ck_buf_fini(&where);
     sqlite3_stmt *s = prep(pg, ck_buf_str(&sql));
     ck_buf_fini(&sql);
     if (s == NULL)
         return -1;
-    ck_buf_printf(b, "<section id=\"findings\">\n<h2>%s</h2>\n", pg->L->findings);
+    ck_buf_printf(b, "<section id=\"findings\" data-min-severity=\"%s\">\n<h2>%s</h2>\n",
+                  ck_severity_name(pg->min_rank), pg->L->findings);
+    if (pg->min_rank > 0) {
+        ck_buf_init(&sql);
+        ck_buf_printf(&sql, "SELECT count(*) FROM v_findings WHERE severity_rank < %d%s", pg->min_rank, and_fund(pg));
+        sqlite3_stmt *h = prep(pg, ck_buf_str(&sql));
+        ck_buf_fini(&sql);
+        if (h == NULL || sqlite3_step(h) != SQLITE_ROW) {
+            sqlite3_finalize(h);
+            sqlite3_finalize(s);
+            return -1;
+        }
+        ck_buf_printf(b,
+                      pg->lang == CK_LANG_EN
+                          ? "<p class=\"hidden-findings\" data-hidden=\"%lld\">findings at or above %s only (--min-severity):"
+                            " %lld below are not listed; the counts and charts include them</p>\n"
+                          : "<p class=\"hidden-findings\" data-hidden=\"%lld\">只列出%s及以上的发现（--min-severity）：另有 %lld 项"
+                            "未列出；计数与图表包括全部</p>\n",
+                      sqlite3_column_int64(h, 0), sev_label(ck_severity_name(pg->min_rank), pg->lang),
+                      sqlite3_column_int64(h, 0));
+        sqlite3_finalize(h);
+    }
     int rc, n = 0;
     char *last = NULL;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -900,10 +926,13 @@ static int errors_and_runs(struct page *pg)
     return rc == SQLITE_DONE ? 0 : -1;
 }
 
-int ck_dbreport_html(FILE *out, sqlite3 *db, const char *db_path, int lang, const char *uscc,
-                     const struct ck_layout_opts *lo)
+int ck_dbreport_html(FILE *out, const struct ck_dbreport_opts *o)
 {
-    struct page pg = {out, db, db_path, uscc, lang, lang == CK_LANG_EN ? &en : &zh, {0}};
+    sqlite3 *db = o->db;
+    const char *uscc = o->fund;
+    int lang = o->lang;
+    const struct ck_layout_opts *lo = o->lo;
+    struct page pg = {out, db, o->db_path, uscc, lang, o->min_rank, lang == CK_LANG_EN ? &en : &zh, {0}};
     ck_buf_init(&pg.b);
     struct ck_buf title;
     ck_buf_init(&title);
