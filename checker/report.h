@@ -18,11 +18,18 @@
 
 #include <stdio.h>
 
+/* SARIF baselineState: how a finding compares with a baseline (diff). */
+enum ck_baseline { CK_BASELINE_NONE = 0, CK_BASELINE_NEW, CK_BASELINE_UNCHANGED, CK_BASELINE_ABSENT };
+
 struct ck_report_opts {
     int lang;         /* CK_LANG_* */
     int fail_on;      /* ck_severity: the exit-1 threshold, for the summary */
     int min_severity; /* ck_severity: what the caller kept (shown in headers) */
     int color;        /* text and gcc: ANSI colours (a terminal) */
+    /* SARIF: NULL, or one enum ck_baseline per finding in report order (the
+     * files in turn, each file's findings in turn), borrowed; a result then
+     * carries baselineState (`diff`, checker/cli/diff_formats.c). */
+    const unsigned char *baseline;
 };
 
 enum ck_report_format {
@@ -38,6 +45,9 @@ enum ck_report_format {
 
 typedef void (*ck_report_fn)(FILE *out, const struct ck_engine *eng, const struct ck_result *res,
                              size_t n, const struct ck_report_opts *o);
+
+/* "new", "unchanged", "absent" (SARIF's names); NULL for CK_BASELINE_NONE. */
+const char *ck_baseline_name(int b);
 
 /* "text", "json", … → CK_FMT_*; -1 when unknown. */
 int ck_report_format_parse(const char *name);
@@ -76,6 +86,14 @@ void ck_report_count(const struct ck_result *res, size_t n, struct ck_report_cou
  * (v_finding_keys), so a SARIF fingerprint and `diff` agree on what is the
  * same finding from one period to the next. Appends to out. */
 void ck_report_finding_key(const struct ck_result *r, const struct ck_finding *f, struct ck_buf *out);
+
+/* JUnit building blocks shared by check's report and diff's
+ * (checker/cli/diff_formats.c): an escaped attribute ` name="v"`; the lines
+ * describing a finding (severity, message, line, XPath, evidence, chain,
+ * exemption); a <failure> of the finding whose text is body. */
+void ck_junit_attr(struct ck_buf *b, const char *name, const char *v);
+void ck_junit_finding_lines(struct ck_buf *b, const struct ck_finding *f, int lang);
+void ck_junit_failure(struct ck_buf *b, const struct ck_finding *f, const char *body, int lang);
 
 /* Escapes s for XML/HTML text and attribute values (& < > " '); NULL → "". */
 void ck_report_xml(struct ck_buf *b, const char *s);

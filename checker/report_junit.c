@@ -15,14 +15,14 @@
 
 #include <string.h>
 
-static void attr(struct ck_buf *b, const char *name, const char *v)
+void ck_junit_attr(struct ck_buf *b, const char *name, const char *v)
 {
     ck_buf_printf(b, " %s=\"", name);
     ck_report_xml(b, v);
     ck_buf_addc(b, '"');
 }
 
-static void finding_lines(struct ck_buf *b, const struct ck_finding *f, int lang)
+void ck_junit_finding_lines(struct ck_buf *b, const struct ck_finding *f, int lang)
 {
     int en = lang == CK_LANG_EN;
     ck_buf_printf(b, "[%s] %s\n", ck_severity_label(f->severity, lang), f->message[lang]);
@@ -34,6 +34,16 @@ static void finding_lines(struct ck_buf *b, const struct ck_finding *f, int lang
     if (f->exempted)
         ck_buf_printf(b, "%s: %s (%s, %s..%s)\n", en ? "exempted" : "已豁免", f->exempt_document,
                       f->exempt_authority, f->exempt_from, f->exempt_until);
+}
+
+void ck_junit_failure(struct ck_buf *b, const struct ck_finding *f, const char *body, int lang)
+{
+    ck_buf_adds(b, "      <failure");
+    ck_junit_attr(b, "type", ck_severity_name(f->severity));
+    ck_junit_attr(b, "message", f->message[lang]);
+    ck_buf_addc(b, '>');
+    ck_report_xml(b, body);
+    ck_buf_adds(b, "</failure>\n");
 }
 
 void ck_report_junit(FILE *out, const struct ck_engine *eng, const struct ck_result *res, size_t n,
@@ -69,13 +79,13 @@ void ck_report_junit(FILE *out, const struct ck_engine *eng, const struct ck_res
         const struct ck_result *r = &res[i];
         if (r->status != CK_OK) {
             ck_buf_adds(&b, "  <testsuite");
-            attr(&b, "name", r->path);
+            ck_junit_attr(&b, "name", r->path);
             ck_buf_adds(&b, " tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">\n    <testcase");
-            attr(&b, "name", en ? "filing can be read and validated" : "报送文件可读取并通过格式校验");
-            attr(&b, "classname", "fundcheck.filing");
+            ck_junit_attr(&b, "name", en ? "filing can be read and validated" : "报送文件可读取并通过格式校验");
+            ck_junit_attr(&b, "classname", "fundcheck.filing");
             ck_buf_adds(&b, ">\n      <error");
-            attr(&b, "type", "filing-error");
-            attr(&b, "message", r->err_msg);
+            ck_junit_attr(&b, "type", "filing-error");
+            ck_junit_attr(&b, "message", r->err_msg);
             ck_buf_addc(&b, '>');
             ck_report_xml(&b, r->path);
             ck_buf_printf(&b, ":%ld: ", r->err_line);
@@ -92,16 +102,16 @@ void ck_report_junit(FILE *out, const struct ck_engine *eng, const struct ck_res
                     }
                 }
             ck_buf_adds(&b, "  <testsuite");
-            attr(&b, "name", r->path);
+            ck_junit_attr(&b, "name", r->path);
             ck_buf_printf(&b, " tests=\"%zu\" failures=\"%zu\" errors=\"0\" skipped=\"0\">\n", rs->n_rules, fails);
             ck_buf_adds(&b, "    <properties>\n      <property name=\"filingId\"");
-            attr(&b, "value", r->filing->filing_id);
+            ck_junit_attr(&b, "value", r->filing->filing_id);
             ck_buf_adds(&b, "/>\n      <property name=\"fundUscc\"");
-            attr(&b, "value", r->filing->fund_uscc);
+            ck_junit_attr(&b, "value", r->filing->fund_uscc);
             ck_buf_adds(&b, "/>\n      <property name=\"fundName\"");
-            attr(&b, "value", r->filing->fund_name);
+            ck_junit_attr(&b, "value", r->filing->fund_name);
             ck_buf_adds(&b, "/>\n      <property name=\"rulesVersion\"");
-            attr(&b, "value", rs->version);
+            ck_junit_attr(&b, "value", rs->version);
             ck_buf_adds(&b, "/>\n    </properties>\n");
             for (size_t q = 0; q < rs->n_rules; q++) {
                 const struct ck_rule *rule = &rs->rules[q];
@@ -109,7 +119,7 @@ void ck_report_junit(FILE *out, const struct ck_engine *eng, const struct ck_res
                 ck_buf_init(&name);
                 ck_buf_printf(&name, "%s %s", rule->id, rule->title[lang]);
                 ck_buf_adds(&b, "    <testcase");
-                attr(&b, "name", ck_buf_str(&name));
+                ck_junit_attr(&b, "name", ck_buf_str(&name));
                 ck_buf_fini(&name);
                 ck_buf_printf(&b, " classname=\"fundcheck.%s\"", rule->category);
                 ck_buf_reset(&sysout);
@@ -124,16 +134,11 @@ void ck_report_junit(FILE *out, const struct ck_engine *eng, const struct ck_res
                     if (!f->exempted && f->severity >= o->fail_on) {
                         struct ck_buf body;
                         ck_buf_init(&body);
-                        finding_lines(&body, f, lang);
-                        ck_buf_adds(&b, "      <failure");
-                        attr(&b, "type", ck_severity_name(f->severity));
-                        attr(&b, "message", f->message[lang]);
-                        ck_buf_addc(&b, '>');
-                        ck_report_xml(&b, ck_buf_str(&body));
-                        ck_buf_adds(&b, "</failure>\n");
+                        ck_junit_finding_lines(&body, f, lang);
+                        ck_junit_failure(&b, f, ck_buf_str(&body), lang);
                         ck_buf_fini(&body);
                     } else {
-                        finding_lines(&sysout, f, lang);
+                        ck_junit_finding_lines(&sysout, f, lang);
                     }
                 }
                 if (sysout.len) {

@@ -8,7 +8,8 @@
  * finding_key), so viewers and baselines match findings across periods;
  * exempted findings carry a suppression whose justification names the
  * exempting document. Files that could not be checked are tool execution
- * notifications (and executionSuccessful is false).
+ * notifications (and executionSuccessful is false). With a baseline
+ * (ck_report_opts.baseline, `diff`) every result has its baselineState.
  */
 #include "report.h"
 
@@ -109,8 +110,13 @@ static void prop_str(struct ck_buf *b, const char *key, const char *v)
     ck_buf_json_str(b, v);
 }
 
+const char *ck_baseline_name(int b)
+{
+    return b == CK_BASELINE_NEW ? "new" : b == CK_BASELINE_UNCHANGED ? "unchanged" : b == CK_BASELINE_ABSENT ? "absent" : NULL;
+}
+
 static void result_json(struct ck_buf *b, const struct ck_engine *eng, const struct ck_result *r,
-                        const struct ck_finding *f, int lang)
+                        const struct ck_finding *f, int lang, int baseline)
 {
     size_t idx = rule_index(eng, f->rule);
     ck_buf_adds(b, "{\"ruleId\":");
@@ -138,6 +144,8 @@ static void result_json(struct ck_buf *b, const struct ck_engine *eng, const str
     char hex[65];
     ck_sha256_hex(key.p ? key.p : "", key.len, hex);
     ck_buf_printf(b, ",\"partialFingerprints\":{\"fundcheckFindingKey/v1\":\"%.32s\"}", hex);
+    if (ck_baseline_name(baseline))
+        ck_buf_printf(b, ",\"baselineState\":\"%s\"", ck_baseline_name(baseline));
     if (f->exempted) {
         ck_buf_adds(b, ",\"suppressions\":[{\"kind\":\"external\",\"status\":\"accepted\",\"justification\":");
         struct ck_buf j;
@@ -214,11 +222,12 @@ void ck_report_sarif(FILE *out, const struct ck_engine *eng, const struct ck_res
     fwrite(b.p, 1, b.len, out);
     ck_buf_reset(&b);
     first = 1;
+    size_t seq = 0; /* the finding's place in report order: its baseline entry */
     for (size_t i = 0; i < n; i++) {
-        for (size_t k = 0; k < res[i].findings.n; k++) {
+        for (size_t k = 0; k < res[i].findings.n; k++, seq++) {
             ck_buf_adds(&b, first ? "\n" : ",\n");
             first = 0;
-            result_json(&b, eng, &res[i], &res[i].findings.v[k], lang);
+            result_json(&b, eng, &res[i], &res[i].findings.v[k], lang, o->baseline ? o->baseline[seq] : CK_BASELINE_NONE);
         }
         fwrite(b.p, 1, b.len, out); /* one file at a time keeps the buffer small */
         ck_buf_reset(&b);

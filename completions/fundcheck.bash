@@ -16,7 +16,7 @@ _fundcheck()
         case $cmd in
         check) COMPREPLY=($(compgen -W "text json sarif junit html csv gcc" -- "$cur")) ;;
         report) COMPREPLY=($(compgen -W "text json csv html" -- "$cur")) ;;
-        diff) COMPREPLY=($(compgen -W "text json csv" -- "$cur")) ;;
+        diff) COMPREPLY=($(compgen -W "text json csv sarif junit" -- "$cur")) ;;
         esac
         return ;;
     --lang) COMPREPLY=($(compgen -W "zh en" -- "$cur")); return ;;
@@ -35,7 +35,7 @@ _fundcheck()
     scan) opts="--db --jobs --force --lang --fail-on --no-progress --recompute-lookthrough --rules --catalog-dir --help" ;;
     merge) opts="--db --lang --rules --catalog-dir --help" ;;
     report) opts="--db --format --output --quiet --fund --min-severity --lang --dump --layout --min-funds --min-share --evaluate --thresholds --help" ;;
-    diff) opts="--db --format --only --fail-on --lang --help" ;;
+    diff) opts="--db --format --output --only --fail-on --lang --help" ;;
     verify) opts="--db --rules --catalog-dir --help" ;;
     rules) opts="list show test corpus doc --lang --rules --cases --help" ;;
     catalog) opts="import stats show search list --help" ;;

@@ -615,7 +615,7 @@ int ck_check_main(int argc, char **argv)
             if (e > raw_rc)
                 raw_rc = e;
         }
-        struct ck_report_opts raw = {co.lang, fail_on, CK_SEV_NOTICE, 0};
+        struct ck_report_opts raw = {co.lang, fail_on, CK_SEV_NOTICE, 0, NULL};
         int erc = ck_evidence_write(evidence, eng, co.catalog_dir, paths.v, res, n, &raw, raw_rc);
         if (erc > rc)
             rc = erc;
@@ -644,7 +644,7 @@ int ck_check_main(int argc, char **argv)
                 en ? "fundcheck: warning: %lu regular-expression match(es) stopped at the match limit\n"
                    : "fundcheck: 警告：%lu 次正则表达式匹配在匹配上限处停止\n",
                 pl.limit_hits);
-    struct ck_report_opts ro = {co.lang, fail_on, nz.min_severity, use_color(color, stdout)};
+    struct ck_report_opts ro = {co.lang, fail_on, nz.min_severity, use_color(color, stdout), NULL};
     int to_stdout = !quiet;
     for (size_t i = 0; i < n_out; i++)
         if (strcmp(outs[i].path, "-") == 0)

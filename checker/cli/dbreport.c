@@ -14,6 +14,7 @@
  *   period-end dates (YYYY-MM-DD) or quarters (2026Q1).
  */
 #include "dbreport.h"
+#include "diff_formats.h"
 
 #include "buf.h"
 #include "ck.h"
@@ -763,8 +764,8 @@ int ck_dbreport_main(int argc, char **argv)
 /* ---- diff ---- */
 
 static const char diff_help_zh[] =
-    "用法：fundcheck diff --db 文件 [--format text|json|csv] [--only new,resolved,unchanged]\n"
-    "                     [--fail-on 级别] [--lang zh|en] A B\n"
+    "用法：fundcheck diff --db 文件 [--format text|json|csv|sarif|junit] [--only new,resolved,unchanged]\n"
+    "                     [--output sarif|junit=路径]... [--fail-on 级别] [--lang zh|en] A B\n"
     "\n"
     "B 相对 A 新增、已解决与未变的发现（不含已豁免的）。A 与 B 同为运行编号（该次运行检查或跳过的\n"
     "报送文件的发现），或同为两个报告期，写作期末日期（2025-12-31）或季度（2025Q4）：两期都有报送的\n"
@@ -773,13 +774,17 @@ static const char diff_help_zh[] =
     "  --only 类别[,类别]      只列出这些变化：new（新增）、resolved（已解决）、unchanged（未变）；\n"
     "                           默认 new,resolved（计数仍为全部）\n"
     "  --fail-on 级别           有达到该级别（notice、warning、violation）的新增发现时退出码为 1\n"
+    "  --format sarif|junit     SARIF 2.1.0（每个结果带 baselineState：new、unchanged、absent）\n"
+    "                           或 JUnit XML（每项新增且达到 --fail-on 的发现为一个失败用例，\n"
+    "                           未给 --fail-on 时为 violation）\n"
+    "  -o, --output 格式=路径   另写一份 sarif 或 junit 报告到文件（可重复）\n"
     "\n"
     "退出码：0 无问题，1 有达到 --fail-on 的新增发现，3 调用有误（含不存在的运行或报告期），\n"
     "4 系统错误。\n";
 
 static const char diff_help_en[] =
-    "usage: fundcheck diff --db FILE [--format text|json|csv] [--only new,resolved,unchanged]\n"
-    "                     [--fail-on LEVEL] [--lang zh|en] A B\n"
+    "usage: fundcheck diff --db FILE [--format text|json|csv|sarif|junit] [--only new,resolved,unchanged]\n"
+    "                     [--output sarif|junit=PATH]... [--fail-on LEVEL] [--lang zh|en] A B\n"
     "\n"
     "Findings (not exempted) new in B, resolved since A, and unchanged. A and B are either\n"
     "run ids (the findings of the filings each run checked or skipped), or two periods, as\n"
@@ -791,6 +796,10 @@ static const char diff_help_en[] =
     "                           default new,resolved (the counts are always complete)\n"
     "  --fail-on LEVEL          exit 1 when a new finding is at or above LEVEL\n"
     "                           (notice, warning, violation)\n"
+    "  --format sarif|junit     SARIF 2.1.0 (every result has a baselineState: new, unchanged,\n"
+    "                           absent) or JUnit XML (a failing case for each new finding at or\n"
+    "                           above --fail-on, violation when not given)\n"
+    "  -o, --output FORMAT=PATH also write a sarif or junit report to a file (repeatable)\n"
     "\n"
     "exit: 0 clean, 1 new findings at or above --fail-on, 3 bad invocation (including a run\n"
     "or period not in the database), 4 system error.\n";
@@ -872,18 +881,26 @@ int ck_dbdiff_main(int argc, char **argv)
         {"lang", required_argument, NULL, R_LANG},
         {"only", required_argument, NULL, R_ONLY},
         {"fail-on", required_argument, NULL, R_FAIL_ON},
+        {"output", required_argument, NULL, CK_DIFF_OPT_OUTPUT},
         {"help", no_argument, NULL, R_HELP},
         {NULL, 0, NULL, 0},
     };
     const char *db_path = NULL;
     int fmt = CK_DBFMT_TEXT, lang = ck_cli_lang_from_argv(argc, argv), c;
     int only = 1 | 2, fail_on = -1;
+    int xfmt = -1; /* sarif or junit on stdout (diff_formats.c) */
+    struct ck_diff_outputs outs = {{0}, {0}, 0};
     optind = 1;
-    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
         switch (c) {
         case R_DB: db_path = optarg; break;
         case R_FORMAT:
-            if (parse_format("diff", optarg, &fmt) != 0)
+            if ((xfmt = ck_diff_format_parse(optarg)) < 0 && parse_format("diff", optarg, &fmt) != 0)
+                return CK_EXIT_USAGE;
+            break;
+        case 'o':
+        case CK_DIFF_OPT_OUTPUT:
+            if (ck_diff_add_output(&outs, optarg, lang) != 0)
                 return CK_EXIT_USAGE;
             break;
         case R_LANG:
@@ -958,16 +975,13 @@ int ck_dbdiff_main(int argc, char **argv)
             goto out;
         }
     }
-    if (runs)
-        ck_buf_adds(&sql, "WITH a AS (SELECT * FROM v_run_findings WHERE run_id = ?1),"
-                          " b AS (SELECT * FROM v_run_findings WHERE run_id = ?2)");
-    else
-        ck_buf_adds(&sql, "WITH both_periods AS (SELECT fund_uscc FROM v_current_filings WHERE period_end = ?1"
-                          " INTERSECT SELECT fund_uscc FROM v_current_filings WHERE period_end = ?2),"
-                          " a AS (SELECT * FROM v_finding_keys WHERE period_end = ?1"
-                          " AND fund_uscc IN both_periods),"
-                          " b AS (SELECT * FROM v_finding_keys WHERE period_end = ?2"
-                          " AND fund_uscc IN both_periods)");
+    if (xfmt >= 0 || outs.n) {
+        struct ck_diff_req dq = {db, runs, a, b, runs ? a : pa, runs ? b : pb, lang, only, fail_on};
+        rc = ck_diff_reports(&dq, xfmt, &outs);
+        if (xfmt >= 0 || (rc != CK_EXIT_CLEAN && rc != CK_EXIT_FINDINGS))
+            goto out;
+    }
+    ck_diff_sides_sql(&sql, runs);
     ck_buf_printf(&sql,
                   " SELECT DISTINCT 'new' AS k, fund_uscc, fund_name, period_end, rule_id, category, severity,"
                   " item, chain, %s FROM b WHERE finding_key NOT IN (SELECT finding_key FROM a)"

@@ -772,7 +772,7 @@ int ck_verify_main(int argc, char **argv)
         goto out;
     }
     eng->want_hash = 0;
-    struct ck_report_opts ro = {lg, ck_severity_parse(fail_on), CK_SEV_NOTICE, 0};
+    struct ck_report_opts ro = {lg, ck_severity_parse(fail_on), CK_SEV_NOTICE, 0, NULL};
     if (ro.fail_on < 0)
         ro.fail_on = CK_SEV_VIOLATION;
     struct ck_result *res = ck_calloc(n_files ? n_files : 1, sizeof *res);
