@@ -73,8 +73,9 @@ struct ck_dbfinding {
         *exempt_authority, *exempt_from, *exempt_until;
 };
 /* Appends to sql the SELECT of the columns ck_dbfinding_read reads, over
- * v_findings, where: "" for every finding, or a condition ("fund_uscc =
- * ?1"); in a fixed order (fund, period, file, line, rule, finding). */
+ * v_findings, where: "" for every finding, or a constant condition with
+ * parameters ("fund_uscc = ?1"; never text from the database or the user);
+ * in a fixed order (fund, period, file, line, rule, finding). */
 void ck_dbfinding_select(struct ck_buf *sql, const char *where);
 void ck_dbfinding_read(sqlite3_stmt *s, int lang, struct ck_dbfinding *f);
 

@@ -43,6 +43,48 @@
 #define CHART_FUNDS 20
 #define CHART_LAYOUT_ROWS 20
 
+/* The SQL is constant text (no SQL is formatted at run time, see
+ * tests/suite-dbfaults.sh): each query that a fund's page restricts to the
+ * fund is a macro over W, the condition, and BY_FUND picks its variant. */
+#define AND_FUND " AND fund_uscc = ?1"
+#define BY_FUND(pg, M) ((pg)->fund ? M(AND_FUND) : M(""))
+#define SUMMARY_SQL(W)                                                                                        \
+    "SELECT (SELECT count(*) FROM v_current_filings WHERE 1" W "),"                                           \
+    " (SELECT count(*) FROM v_error_filings), (SELECT count(*) FROM runs),"                                   \
+    " (SELECT count(DISTINCT fund_uscc) FROM v_current_filings WHERE 1" W "),"                                \
+    " total(exempted = 0 AND severity_rank = 2), total(exempted = 0 AND severity_rank = 1),"                  \
+    " total(exempted = 0 AND severity_rank = 0), total(exempted) FROM v_findings WHERE 1" W
+#define CATEGORY_SQL(W) \
+    "SELECT category, severity_rank, count(*) FROM v_findings WHERE exempted = 0" W " GROUP BY 1, 2"
+#define PERIOD_SQL(W)                                                                                         \
+    "SELECT k, sum(n) FROM (SELECT coalesce(period_end, '') AS k, 0 AS n FROM v_current_filings"              \
+    " WHERE 1" W " UNION ALL SELECT coalesce(period_end, ''), 1 FROM v_findings WHERE exempted = 0" W ")"     \
+    " GROUP BY k ORDER BY k"
+/* the funds of the current filings (T), most violations first; on a fund's
+ * page T is every filing, so a fund with only draft or superseded rows
+ * still has its section */
+#define FUNDS_SQL(T, W)                                                                                       \
+    "WITH f AS (SELECT fund_uscc, max(fund_name) AS name, max(gov_level) AS lvl, max(region) AS reg,"         \
+    "  group_concat(DISTINCT period_end) AS periods FROM " T " WHERE fund_uscc IS NOT NULL" W                 \
+    "  GROUP BY fund_uscc),"                                                                                  \
+    " c AS (SELECT fund_uscc, total(exempted = 0 AND severity_rank = 2) AS v,"                                \
+    "  total(exempted = 0 AND severity_rank = 1) AS w, total(exempted = 0 AND severity_rank = 0) AS n,"      \
+    "  total(exempted) AS e FROM v_findings WHERE 1" W " GROUP BY fund_uscc)"                                 \
+    " SELECT f.fund_uscc, coalesce(f.name, ''), coalesce(f.lvl, ''), coalesce(f.reg, ''),"                    \
+    " coalesce(substr(f.reg, 1, 2) || '0000', ''), coalesce(f.periods, ''), coalesce(c.v, 0),"                \
+    " coalesce(c.w, 0), coalesce(c.n, 0), coalesce(c.e, 0)"                                                   \
+    " FROM f LEFT JOIN c USING (fund_uscc) ORDER BY 7 DESC, 8 DESC, 9 DESC, 1"
+#define FUNDS_ALL_SQL(W) FUNDS_SQL("v_current_filings", W)
+#define FUNDS_ONE_SQL(W) FUNDS_SQL("filings", W)
+/* ?2: the --min-severity rank */
+#define HIDDEN_SQL(W) "SELECT count(*) FROM v_findings WHERE severity_rank < ?2" W
+#define EXEMPTIONS_SQL(W)                                                                                     \
+    "SELECT fund_uscc, period_end, rule, coalesce(holding_id, ''), coalesce(document, ''),"                   \
+    " coalesce(authority, ''), coalesce(valid_from, ''), coalesce(valid_until, ''), n_waived,"                \
+    " coalesce(waived, '') FROM v_exemptions WHERE 1" W " ORDER BY fund_uscc, period_end, seq"
+#define STR_(x) #x
+#define STR(x) STR_(x)
+
 struct labels {
     const char *title, *fund_title, *summary, *database, *current, *errors, *runs, *funds, *exempted, *charts,
         *by_category, *by_severity, *by_province, *by_level, *by_fund, *by_period, *fund_list, *uscc, *level,
@@ -190,12 +232,6 @@ static sqlite3_stmt *prep(struct page *pg, const char *sql)
     return s;
 }
 
-/* " AND fund_uscc = ?1" on a fund's page, "" on the database's. */
-static const char *and_fund(const struct page *pg)
-{
-    return pg->fund ? " AND fund_uscc = ?1" : "";
-}
-
 /* A chart from sql's rows (key, value): labels from dim (ck_dbreport_label),
  * "-" for an empty key. Returns 0, -1 on a database error. */
 static int chart_sql(struct page *pg, const char *id, const char *title, const char *sql, const char *dim)
@@ -218,17 +254,7 @@ static int chart_sql(struct page *pg, const char *id, const char *title, const c
 static int summary(struct page *pg)
 {
     const struct labels *L = pg->L;
-    struct ck_buf sql;
-    ck_buf_init(&sql);
-    ck_buf_printf(&sql,
-                  "SELECT (SELECT count(*) FROM v_current_filings WHERE 1%s),"
-                  " (SELECT count(*) FROM v_error_filings), (SELECT count(*) FROM runs),"
-                  " (SELECT count(DISTINCT fund_uscc) FROM v_current_filings WHERE 1%s),"
-                  " total(exempted = 0 AND severity_rank = 2), total(exempted = 0 AND severity_rank = 1),"
-                  " total(exempted = 0 AND severity_rank = 0), total(exempted) FROM v_findings WHERE 1%s",
-                  and_fund(pg), and_fund(pg), and_fund(pg));
-    sqlite3_stmt *s = prep(pg, ck_buf_str(&sql));
-    ck_buf_fini(&sql);
+    sqlite3_stmt *s = prep(pg, BY_FUND(pg, SUMMARY_SQL));
     if (s == NULL || sqlite3_step(s) != SQLITE_ROW) {
         sqlite3_finalize(s);
         return -1;
@@ -286,20 +312,15 @@ static int summary(struct page *pg)
 static int charts(struct page *pg)
 {
     const struct labels *L = pg->L;
-    struct ck_buf *b = &pg->b, sql;
+    struct ck_buf *b = &pg->b;
     ck_buf_printf(b, "<section id=\"charts\">\n<h2>%s</h2>\n", L->charts);
     /* categories in the contract's order, severities high to low, 0
      * included: one pass over the findings for both */
     static const char *const sevs[] = {"violation", "warning", "notice"};
     double n_cat[32] = {0}, n_sev[3] = {0};
-    ck_buf_init(&sql);
-    ck_buf_printf(&sql, "SELECT category, severity_rank, count(*) FROM v_findings WHERE exempted = 0%s GROUP BY 1, 2",
-                  and_fund(pg));
-    sqlite3_stmt *s = prep(pg, ck_buf_str(&sql));
-    if (s == NULL) {
-        ck_buf_fini(&sql);
+    sqlite3_stmt *s = prep(pg, BY_FUND(pg, CATEGORY_SQL));
+    if (s == NULL)
         return -1;
-    }
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         for (size_t k = 0; ck_categories[k] && k < CK_ARRAY_LEN(n_cat); k++)
@@ -310,10 +331,8 @@ static int charts(struct page *pg)
             n_sev[2 - r] += sqlite3_column_double(s, 2);
     }
     sqlite3_finalize(s);
-    if (rc != SQLITE_DONE) {
-        ck_buf_fini(&sql);
+    if (rc != SQLITE_DONE)
         return -1;
-    }
     struct chart c = {0};
     for (size_t k = 0; ck_categories[k] && k < CK_ARRAY_LEN(n_cat); k++)
         chart_add(&c, ck_report_category_label(ck_categories[k], pg->lang), n_cat[k]);
@@ -322,7 +341,6 @@ static int charts(struct page *pg)
         chart_add(&c, sev_label(sevs[i], pg->lang), n_sev[i]);
     chart_emit(b, &c, "chart-severity", L->by_severity);
     rc = 0;
-    ck_buf_reset(&sql);
     if (rc == 0 && !pg->fund) {
         /* one bar per province (level) of the current filings, 0 included */
         rc = chart_sql(pg, "chart-province", L->by_province,
@@ -337,25 +355,15 @@ static int charts(struct page *pg)
                            " GROUP BY k ORDER BY CASE k WHEN 'central' THEN 0 WHEN 'provincial' THEN 1"
                            " WHEN 'municipal' THEN 2 WHEN 'county' THEN 3 ELSE 4 END, k",
                            "govLevel");
-        if (rc == 0) {
-            ck_buf_printf(&sql,
-                          "SELECT max(fund_name) || '（' || fund_uscc || '）', count(*) FROM v_findings"
-                          " WHERE exempted = 0 GROUP BY fund_uscc"
-                          " ORDER BY sum(severity_rank = 2) DESC, count(*) DESC, fund_uscc LIMIT %d",
-                          CHART_FUNDS);
-            rc = chart_sql(pg, "chart-fund", L->by_fund, ck_buf_str(&sql), NULL);
-            ck_buf_reset(&sql);
-        }
+        if (rc == 0)
+            rc = chart_sql(pg, "chart-fund", L->by_fund,
+                           "SELECT max(fund_name) || '（' || fund_uscc || '）', count(*) FROM v_findings"
+                           " WHERE exempted = 0 GROUP BY fund_uscc"
+                           " ORDER BY sum(severity_rank = 2) DESC, count(*) DESC, fund_uscc LIMIT " STR(CHART_FUNDS),
+                           NULL);
     }
-    if (rc == 0) {
-        ck_buf_printf(&sql,
-                      "SELECT k, sum(n) FROM (SELECT coalesce(period_end, '') AS k, 0 AS n FROM v_current_filings"
-                      " WHERE 1%s UNION ALL SELECT coalesce(period_end, ''), 1 FROM v_findings WHERE exempted = 0%s)"
-                      " GROUP BY k ORDER BY k",
-                      and_fund(pg), and_fund(pg));
-        rc = chart_sql(pg, "chart-period", L->by_period, ck_buf_str(&sql), NULL);
-    }
-    ck_buf_fini(&sql);
+    if (rc == 0)
+        rc = chart_sql(pg, "chart-period", L->by_period, BY_FUND(pg, PERIOD_SQL), NULL);
     ck_buf_adds(b, "</section>\n");
     flush(pg->out, b);
     return rc;
@@ -429,22 +437,7 @@ static int funds(struct page *pg)
     int lang = pg->lang, rc = -1;
     sqlite3_stmt *fs = NULL, *ms = NULL, *ls = NULL, *cs = NULL;
     ck_buf_init(&sql);
-    /* the funds of the current filings, most violations first; a fund with
-     * only error, draft or superseded rows still has its page (--fund) */
-    ck_buf_printf(&sql,
-                  "WITH f AS (SELECT fund_uscc, max(fund_name) AS name, max(gov_level) AS lvl, max(region) AS reg,"
-                  "  group_concat(DISTINCT period_end) AS periods FROM %s WHERE fund_uscc IS NOT NULL%s"
-                  "  GROUP BY fund_uscc),"
-                  " c AS (SELECT fund_uscc, total(exempted = 0 AND severity_rank = 2) AS v,"
-                  "  total(exempted = 0 AND severity_rank = 1) AS w, total(exempted = 0 AND severity_rank = 0) AS n,"
-                  "  total(exempted) AS e FROM v_findings WHERE 1%s GROUP BY fund_uscc)"
-                  " SELECT f.fund_uscc, coalesce(f.name, ''), coalesce(f.lvl, ''), coalesce(f.reg, ''),"
-                  " coalesce(substr(f.reg, 1, 2) || '0000', ''), coalesce(f.periods, ''), coalesce(c.v, 0),"
-                  " coalesce(c.w, 0), coalesce(c.n, 0), coalesce(c.e, 0)"
-                  " FROM f LEFT JOIN c USING (fund_uscc) ORDER BY 7 DESC, 8 DESC, 9 DESC, 1",
-                  pg->fund ? "filings" : "v_current_filings", and_fund(pg), and_fund(pg));
-    fs = prep(pg, ck_buf_str(&sql));
-    ck_buf_reset(&sql);
+    fs = prep(pg, pg->fund ? FUNDS_ONE_SQL(AND_FUND) : FUNDS_ALL_SQL(""));
     ck_dbfinding_select(&sql, "fund_uscc = ?1 AND category = 'limit'");
     if (sqlite3_prepare_v2(pg->db, ck_dbreport_fund_metrics_sql, -1, &ms, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(pg->db, ck_buf_str(&sql), -1, &ls, NULL) != SQLITE_OK)
@@ -728,22 +721,18 @@ static int findings(struct page *pg)
 {
     struct ck_buf *b = &pg->b, sql;
     ck_buf_init(&sql);
-    struct ck_buf where;
-    ck_buf_init(&where);
-    ck_buf_printf(&where, "severity_rank >= %d%s", pg->min_rank, and_fund(pg));
-    ck_dbfinding_select(&sql, ck_buf_str(&where));
-    ck_buf_fini(&where);
+    ck_dbfinding_select(&sql, pg->fund ? "severity_rank >= ?2" AND_FUND : "severity_rank >= ?2");
     sqlite3_stmt *s = prep(pg, ck_buf_str(&sql));
     ck_buf_fini(&sql);
     if (s == NULL)
         return -1;
+    sqlite3_bind_int(s, 2, pg->min_rank);
     ck_buf_printf(b, "<section id=\"findings\" data-min-severity=\"%s\">\n<h2>%s</h2>\n",
                   ck_severity_name(pg->min_rank), pg->L->findings);
     if (pg->min_rank > 0) {
-        ck_buf_init(&sql);
-        ck_buf_printf(&sql, "SELECT count(*) FROM v_findings WHERE severity_rank < %d%s", pg->min_rank, and_fund(pg));
-        sqlite3_stmt *h = prep(pg, ck_buf_str(&sql));
-        ck_buf_fini(&sql);
+        sqlite3_stmt *h = prep(pg, BY_FUND(pg, HIDDEN_SQL));
+        if (h != NULL)
+            sqlite3_bind_int(h, 2, pg->min_rank);
         if (h == NULL || sqlite3_step(h) != SQLITE_ROW) {
             sqlite3_finalize(h);
             sqlite3_finalize(s);
@@ -835,13 +824,8 @@ static int exempted(struct page *pg)
         ck_buf_printf(b, "<tr><td colspan=\"7\">%s</td></tr>\n", L->none);
     ck_buf_adds(b, "</table>\n");
     /* the exemptions the filings declare, with what each waived */
-    ck_buf_printf(&sql,
-                  "SELECT fund_uscc, period_end, rule, coalesce(holding_id, ''), coalesce(document, ''),"
-                  " coalesce(authority, ''), coalesce(valid_from, ''), coalesce(valid_until, ''), n_waived,"
-                  " coalesce(waived, '') FROM v_exemptions WHERE 1%s ORDER BY fund_uscc, period_end, seq",
-                  and_fund(pg));
-    s = prep(pg, ck_buf_str(&sql));
     ck_buf_fini(&sql);
+    s = prep(pg, BY_FUND(pg, EXEMPTIONS_SQL));
     if (s == NULL)
         return -1;
     ck_buf_printf(b, "<h3>%s</h3>\n<table id=\"exemptions-declared\">\n<tr><th>%s</th><th>%s</th><th>%s</th>"
