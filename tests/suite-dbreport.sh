@@ -90,6 +90,16 @@ check "html: a fund section shows its direction metrics and limit findings" \
 check "html: Chinese by default, English with --lang en" \
     'grep -q "<html lang=\"zh-CN\">" "$T/d.html" && grep -q "<h2>汇总</h2>" "$T/d.html" && grep -q "<html lang=\"en\">" "$T/en.html" && grep -q "<h2>Summary</h2>" "$T/en.html"'
 
+# ---- --min-severity: shorter lists, complete counts ----
+"$FC" report --db "$D" --format html --min-severity warning >"$T/w.html" 2>/dev/null
+n_w=$(q "$D" "SELECT count(*) FROM v_findings WHERE severity_rank >= 1")
+n_below=$(q "$D" "SELECT count(*) FROM v_findings WHERE severity_rank < 1")
+check "--min-severity warning: the findings section lists $n_w, says $n_below are left out; charts unchanged" \
+    '[ "$($H "$T/w.html" findings)" = "$n_w" ] && [ "$($H "$T/w.html" findings notice)" = 0 ] && grep -q "data-hidden=\"$n_below\"" "$T/w.html" && [ "$($H "$T/w.html" value chart-severity 提示)" = "$($H "$T/d.html" value chart-severity 提示)" ] && [ "$n_below" -ge 1 ]'
+"$FC" report --db "$D" --min-severity nosuch >/dev/null 2>"$T/ms.err"
+rc=$?
+check "--min-severity: an unknown level is exit 3" '[ "$rc" = 3 ] && grep -q "未知的级别" "$T/ms.err"'
+
 # ---- text and JSON: runs and error files ----
 "$FC" report --db "$D" >"$T/d.txt" 2>&1
 "$FC" report --db "$D" --format json >"$T/d.json" 2>/dev/null
@@ -115,6 +125,9 @@ check "--fund: text lists the filings by period, metrics, limits, chains and the
     'grep -q "^各报告期的申报$" "$T/f.txt" && grep -q "投早投小占比" "$T/f.txt" && grep -q "^限额" "$T/f.txt" && grep -q "^穿透链$" "$T/f.txt" && [ "$(grep -c "^  \[" "$T/f.txt")" = "$n_f" ]'
 check "--fund: HTML page has only that fund's section and findings" \
     '[ "$($H "$T/f.html" funds)" = "$F " ] && [ "$($H "$T/f.html" findings)" = "$n_f" ] && [ "$($H "$T/f.html" finding-funds)" = "$F" ] && [ "$($H "$T/f.html" ids runs layout errors)" = "0 0 0" ]'
+"$FC" report --db "$D" --fund "$F" --format json --min-severity violation >"$T/fv.json" 2>&1
+check "--fund --min-severity violation: only the fund's violations in its list of findings" \
+    '[ "$(python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(len(d[\"findings\"]), {x[\"severity\"] for x in d[\"findings\"]})" "$T/fv.json")" = "$(q "$D" "SELECT count(*) FROM v_findings WHERE fund_uscc = '"'$F'"' AND severity_rank = 2") {'"'violation'"'}" ]'
 # a chain: the fund-of-funds parent of the look-through fixtures
 P=$(q "$D" "SELECT fund_uscc FROM v_findings WHERE derived = 1 LIMIT 1")
 n_lt=$(q "$D" "SELECT count(*) FROM v_findings WHERE derived = 1 AND fund_uscc = '$P'")

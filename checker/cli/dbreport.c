@@ -34,7 +34,7 @@
 #include <string.h>
 
 enum { R_DB = 1200, R_FORMAT, R_LANG, R_DUMP, R_HELP, R_LAYOUT, R_MIN_FUNDS, R_MIN_SHARE, R_EVALUATE, R_THRESHOLDS,
-       R_ONLY, R_FAIL_ON, R_OUTPUT, R_FUND, R_QUIET };
+       R_ONLY, R_FAIL_ON, R_OUTPUT, R_FUND, R_QUIET, R_MIN_SEV };
 
 /* "text", "csv", "json" and, for report, "html" → CK_DBFMT_*; -1 when unknown. */
 static int format_parse(const char *s, int html)
@@ -203,8 +203,9 @@ const char *ck_dbreport_label(const char *dim, const char *key, int lang)
 
 static const char report_help_zh[] =
     "用法：fundcheck report --db 文件 [--format text|json|csv|html] [--output 格式=路径]... [--quiet]\n"
-    "                      [--lang zh|en] [--dump]\n"
+    "                      [--min-severity 级别] [--lang zh|en] [--dump]\n"
     "      fundcheck report --db 文件 --fund 统一社会信用代码 [--format text|json|csv|html] [--output 格式=路径]...\n"
+    "                      [--min-severity 级别]\n"
     "      fundcheck report --db 文件 --layout [--format text|csv] [--min-funds N] [--min-share X]\n"
     "      fundcheck report --db 文件 --evaluate [--thresholds 文件]\n"
     "\n"
@@ -212,7 +213,8 @@ static const char report_help_zh[] =
     "发现（未豁免的违规、警告、提示；已豁免的另列），以及运行记录（含中断的运行）和无法检查的文件。\n"
     "--format html：一个可离线打开的自包含网页（图表、各基金投向指标与限额、每项发现及其依据、\n"
     "豁免、无法检查的文件、运行、同质化布局）。--output 格式=路径 另写一份到文件（可重复）；\n"
-    "--quiet 标准输出不打印报告。--dump 按固定顺序输出每张表，不含运行编号与时间戳（用于比较数据库）。\n"
+    "--quiet 标准输出不打印报告；--min-severity 级别 只列出达到该级别的发现（计数与图表仍为全部）。\n"
+    "--dump 按固定顺序输出每张表，不含运行编号与时间戳（用于比较数据库）。\n"
     "\n"
     "--fund 代码：只看一只基金：各报告期的报送、发现、投向指标、限额与穿透链；数据库中没有该基金时\n"
     "退出码为 3。\n"
@@ -228,8 +230,9 @@ static const char report_help_zh[] =
 
 static const char report_help_en[] =
     "usage: fundcheck report --db FILE [--format text|json|csv|html] [--output FORMAT=PATH]... [--quiet]\n"
-    "                        [--lang zh|en] [--dump]\n"
+    "                        [--min-severity LEVEL] [--lang zh|en] [--dump]\n"
     "       fundcheck report --db FILE --fund USCC [--format text|json|csv|html] [--output FORMAT=PATH]...\n"
+    "                        [--min-severity LEVEL]\n"
     "       fundcheck report --db FILE --layout [--format text|csv] [--min-funds N] [--min-share X]\n"
     "       fundcheck report --db FILE --evaluate [--thresholds FILE]\n"
     "\n"
@@ -239,7 +242,8 @@ static const char report_help_en[] =
     "files that could not be checked. --format html: one self-contained page that opens offline\n"
     "(charts, each fund's direction metrics and limits, every finding with its legal basis,\n"
     "exemptions, files that could not be checked, runs, crowding). --output FORMAT=PATH also\n"
-    "writes a report to a file (repeatable); --quiet prints no report on standard output.\n"
+    "writes a report to a file (repeatable); --quiet prints no report on standard output;\n"
+    "--min-severity LEVEL lists only findings at or above LEVEL (counts and charts stay complete).\n"
     "--dump prints every table in a fixed order without run ids or timestamps (for comparing\n"
     "databases).\n"
     "\n"
@@ -557,24 +561,17 @@ struct report_out {
     const char *path; /* "-": standard output */
 };
 
-struct report_job {
-    sqlite3 *db;
-    const char *db_path, *fund;
-    int lang;
-    const struct ck_layout_opts *lo;
-};
-
-static int render(FILE *out, const struct report_job *j, int fmt)
+static int render(FILE *out, const struct ck_dbreport_opts *j, int fmt)
 {
     if (fmt == CK_DBFMT_HTML)
-        return ck_dbreport_html(out, j->db, j->db_path, j->lang, j->fund, j->lo);
+        return ck_dbreport_html(out, j);
     if (j->fund)
-        return ck_dbreport_fund(out, j->db, j->db_path, fmt, j->lang, j->fund);
+        return ck_dbreport_fund(out, j, fmt);
     return report(out, j->db, j->db_path, fmt, j->lang);
 }
 
 /* Writes one report to path ("-": standard output). */
-static int render_to(const struct report_job *j, int fmt, const char *path)
+static int render_to(const struct ck_dbreport_opts *j, int fmt, const char *path)
 {
     int E = j->lang == CK_LANG_EN;
     if (strcmp(path, "-") == 0)
@@ -603,6 +600,7 @@ int ck_dbreport_main(int argc, char **argv)
         {"output", required_argument, NULL, R_OUTPUT},
         {"fund", required_argument, NULL, R_FUND},
         {"quiet", no_argument, NULL, R_QUIET},
+        {"min-severity", required_argument, NULL, R_MIN_SEV},
         {"lang", required_argument, NULL, R_LANG},
         {"dump", no_argument, NULL, R_DUMP},
         {"help", no_argument, NULL, R_HELP},
@@ -615,7 +613,7 @@ int ck_dbreport_main(int argc, char **argv)
     };
     const char *db_path = NULL, *fund = NULL;
     int fmt = CK_DBFMT_TEXT, lang = ck_cli_lang_from_argv(argc, argv), dump = 0, layout = 0, evaluate = 0, c;
-    int quiet = 0;
+    int quiet = 0, min_rank = 0;
     const char *report_help = lang == CK_LANG_EN ? report_help_en : report_help_zh;
     const char *thresholds = NULL;
     struct ck_layout_opts lo = {0, CK_LANG_ZH, 3, 0.2};
@@ -653,6 +651,14 @@ int ck_dbreport_main(int argc, char **argv)
             break;
         }
         case R_FUND: fund = optarg; break;
+        case R_MIN_SEV:
+            if ((min_rank = ck_severity_parse(optarg)) < 0) {
+                fprintf(stderr, lang == CK_LANG_EN ? "fundcheck report: unknown level '%s' (notice, warning, violation)\n"
+                                                   : "fundcheck report：未知的级别“%s”（notice、warning、violation）\n",
+                        optarg);
+                return CK_EXIT_USAGE;
+            }
+            break;
         case 'q':
         case R_QUIET: quiet = 1; break;
         case R_LANG:
@@ -691,11 +697,11 @@ int ck_dbreport_main(int argc, char **argv)
                 report_help);
         return CK_EXIT_USAGE;
     }
-    if ((n_out > 0 || quiet || fund) && (layout || evaluate || dump)) {
-        fprintf(stderr, E ? "fundcheck report: --output, --quiet and --fund go with the summary report, not with"
-                            " --layout, --evaluate or --dump (the HTML report has the layout tables)\n"
-                          : "fundcheck report：--output、--quiet 与 --fund 用于汇总报告，不能与 --layout、--evaluate 或"
-                            " --dump 同用（HTML 报告中含同质化布局表）\n");
+    if ((n_out > 0 || quiet || fund || min_rank > 0) && (layout || evaluate || dump)) {
+        fprintf(stderr, E ? "fundcheck report: --output, --quiet, --fund and --min-severity go with the summary report,"
+                            " not with --layout, --evaluate or --dump (the HTML report has the layout tables)\n"
+                          : "fundcheck report：--output、--quiet、--fund 与 --min-severity 用于汇总报告，不能与 --layout、"
+                            "--evaluate 或 --dump 同用（HTML 报告中含同质化布局表）\n");
         return CK_EXIT_USAGE;
     }
     struct ck_store *st = NULL;
@@ -726,7 +732,7 @@ int ck_dbreport_main(int argc, char **argv)
         }
     } else {
         lo.lang = lang;
-        struct report_job job = {db, db_path, fund, lang, &lo};
+        struct ck_dbreport_opts job = {db, db_path, fund, lang, min_rank, &lo};
         int ex = fund ? ck_dbreport_fund_exists(db, fund) : 1;
         if (ex < 0) {
             rc = db_fail(db);

@@ -73,8 +73,9 @@ struct ck_dbfinding {
         *exempt_authority, *exempt_from, *exempt_until;
 };
 /* Appends to sql the SELECT of the columns ck_dbfinding_read reads, over
- * v_findings, where: "" for every finding, or a condition ("fund_uscc =
- * ?1"); in a fixed order (fund, period, file, line, rule, finding). */
+ * v_findings, where: "" for every finding, or a constant condition with
+ * parameters ("fund_uscc = ?1"; never text from the database or the user);
+ * in a fixed order (fund, period, file, line, rule, finding). */
 void ck_dbfinding_select(struct ck_buf *sql, const char *where);
 void ck_dbfinding_read(sqlite3_stmt *s, int lang, struct ck_dbfinding *f);
 
@@ -97,15 +98,24 @@ void ck_dbreport_metric_text(struct ck_buf *b, sqlite3_stmt *s, int c, int k, co
 
 /* ---- the renderers ---- */
 
+/* What a report is asked for. */
+struct ck_dbreport_opts {
+    sqlite3 *db;                  /* borrowed */
+    const char *db_path;          /* shown in the report */
+    const char *fund;             /* --fund USCC, or NULL for the whole database */
+    int lang;                     /* CK_LANG_* */
+    int min_rank;                 /* --min-severity: the lists of findings show severity_rank >= this (0 all) */
+    const struct ck_layout_opts *lo; /* the layout parameters (HTML of the whole database) */
+};
+
 /* One fund's drill-down (--fund): text, JSON or CSV to out. The fund must
  * exist (ck_dbreport_fund_exists). Returns an exit code (0 or 4). */
-int ck_dbreport_fund(FILE *out, sqlite3 *db, const char *db_path, int fmt, int lang, const char *uscc);
+int ck_dbreport_fund(FILE *out, const struct ck_dbreport_opts *o, int fmt);
 /* 1 when the database has any filing of uscc, 0 when not, -1 on error. */
 int ck_dbreport_fund_exists(sqlite3 *db, const char *uscc);
 
-/* The HTML page: of the whole database (uscc NULL; lo: the layout
- * parameters) or of one fund. Returns an exit code (0 or 4). */
-int ck_dbreport_html(FILE *out, sqlite3 *db, const char *db_path, int lang, const char *uscc,
-                     const struct ck_layout_opts *lo);
+/* The HTML page: of the whole database (o->fund NULL) or of one fund.
+ * Returns an exit code (0 or 4). */
+int ck_dbreport_html(FILE *out, const struct ck_dbreport_opts *o);
 
 #endif

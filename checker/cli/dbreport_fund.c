@@ -166,8 +166,11 @@ static int fail(sqlite3 *db, sqlite3_stmt *s, struct ck_buf *b)
     return CK_EXIT_SYSTEM;
 }
 
-int ck_dbreport_fund(FILE *out, sqlite3 *db, const char *db_path, int fmt, int lang, const char *uscc)
+int ck_dbreport_fund(FILE *out, const struct ck_dbreport_opts *o, int fmt)
 {
+    sqlite3 *db = o->db;
+    const char *db_path = o->db_path, *uscc = o->fund;
+    int lang = o->lang;
     int E = lang == CK_LANG_EN, rc;
     struct ck_buf b, sql;
     ck_buf_init(&b);
@@ -314,24 +317,25 @@ int ck_dbreport_fund(FILE *out, sqlite3 *db, const char *db_path, int fmt, int l
 
     /* findings: limits, look-through chains, then all of them */
     static const char *const parts[][4] = {
-        {"category = 'limit'", "limits", "\n限额（设立方案所定）\n", "\nlimits (set by the establishment plan)\n"},
-        {"derived = 1", "lookthrough", "\n穿透链\n", "\nlook-through chains\n"},
-        {"1", "findings", "\n全部发现（现行申报）\n", "\nall findings (current filings)\n"},
+        {"fund_uscc = ?1 AND category = 'limit'", "limits", "\n限额（设立方案所定）\n",
+         "\nlimits (set by the establishment plan)\n"},
+        {"fund_uscc = ?1 AND derived = 1", "lookthrough", "\n穿透链\n", "\nlook-through chains\n"},
+        /* ?2: --min-severity, for the list of all findings */
+        {"fund_uscc = ?1 AND severity_rank >= ?2", "findings", "\n全部发现（现行申报）\n",
+         "\nall findings (current filings)\n"},
     };
     for (size_t p = 0; p < CK_ARRAY_LEN(parts); p++) {
         if (fmt == CK_DBFMT_CSV && p < 2)
             continue; /* the CSV is one row per finding */
         ck_buf_init(&sql);
-        struct ck_buf where;
-        ck_buf_init(&where);
-        ck_buf_printf(&where, "fund_uscc = ?1 AND %s", parts[p][0]);
-        ck_dbfinding_select(&sql, ck_buf_str(&where));
-        ck_buf_fini(&where);
+        ck_dbfinding_select(&sql, parts[p][0]);
         int prc = sqlite3_prepare_v2(db, ck_buf_str(&sql), -1, &s, NULL);
         ck_buf_fini(&sql);
         if (prc != SQLITE_OK)
             return fail(db, s, &b);
         sqlite3_bind_text(s, 1, uscc, -1, SQLITE_STATIC);
+        if (p == 2)
+            sqlite3_bind_int(s, 2, o->min_rank);
         if (fmt == CK_DBFMT_TEXT)
             ck_buf_adds(&b, parts[p][E ? 3 : 2]);
         else if (fmt == CK_DBFMT_JSON)

@@ -43,6 +43,48 @@
 #define CHART_FUNDS 20
 #define CHART_LAYOUT_ROWS 20
 
+/* The SQL is constant text (no SQL is formatted at run time, see
+ * tests/suite-dbfaults.sh): each query that a fund's page restricts to the
+ * fund is a macro over W, the condition, and BY_FUND picks its variant. */
+#define AND_FUND " AND fund_uscc = ?1"
+#define BY_FUND(pg, M) ((pg)->fund ? M(AND_FUND) : M(""))
+#define SUMMARY_SQL(W)                                                                                        \
+    "SELECT (SELECT count(*) FROM v_current_filings WHERE 1" W "),"                                           \
+    " (SELECT count(*) FROM v_error_filings), (SELECT count(*) FROM runs),"                                   \
+    " (SELECT count(DISTINCT fund_uscc) FROM v_current_filings WHERE 1" W "),"                                \
+    " total(exempted = 0 AND severity_rank = 2), total(exempted = 0 AND severity_rank = 1),"                  \
+    " total(exempted = 0 AND severity_rank = 0), total(exempted) FROM v_findings WHERE 1" W
+#define CATEGORY_SQL(W) \
+    "SELECT category, severity_rank, count(*) FROM v_findings WHERE exempted = 0" W " GROUP BY 1, 2"
+#define PERIOD_SQL(W)                                                                                         \
+    "SELECT k, sum(n) FROM (SELECT coalesce(period_end, '') AS k, 0 AS n FROM v_current_filings"              \
+    " WHERE 1" W " UNION ALL SELECT coalesce(period_end, ''), 1 FROM v_findings WHERE exempted = 0" W ")"     \
+    " GROUP BY k ORDER BY k"
+/* the funds of the current filings (T), most violations first; on a fund's
+ * page T is every filing, so a fund with only draft or superseded rows
+ * still has its section */
+#define FUNDS_SQL(T, W)                                                                                       \
+    "WITH f AS (SELECT fund_uscc, max(fund_name) AS name, max(gov_level) AS lvl, max(region) AS reg,"         \
+    "  group_concat(DISTINCT period_end) AS periods FROM " T " WHERE fund_uscc IS NOT NULL" W                 \
+    "  GROUP BY fund_uscc),"                                                                                  \
+    " c AS (SELECT fund_uscc, total(exempted = 0 AND severity_rank = 2) AS v,"                                \
+    "  total(exempted = 0 AND severity_rank = 1) AS w, total(exempted = 0 AND severity_rank = 0) AS n,"      \
+    "  total(exempted) AS e FROM v_findings WHERE 1" W " GROUP BY fund_uscc)"                                 \
+    " SELECT f.fund_uscc, coalesce(f.name, ''), coalesce(f.lvl, ''), coalesce(f.reg, ''),"                    \
+    " coalesce(substr(f.reg, 1, 2) || '0000', ''), coalesce(f.periods, ''), coalesce(c.v, 0),"                \
+    " coalesce(c.w, 0), coalesce(c.n, 0), coalesce(c.e, 0)"                                                   \
+    " FROM f LEFT JOIN c USING (fund_uscc) ORDER BY 7 DESC, 8 DESC, 9 DESC, 1"
+#define FUNDS_ALL_SQL(W) FUNDS_SQL("v_current_filings", W)
+#define FUNDS_ONE_SQL(W) FUNDS_SQL("filings", W)
+/* ?2: the --min-severity rank */
+#define HIDDEN_SQL(W) "SELECT count(*) FROM v_findings WHERE severity_rank < ?2" W
+#define EXEMPTIONS_SQL(W)                                                                                     \
+    "SELECT fund_uscc, period_end, rule, coalesce(holding_id, ''), coalesce(document, ''),"                   \
+    " coalesce(authority, ''), coalesce(valid_from, ''), coalesce(valid_until, ''), n_waived,"                \
+    " coalesce(waived, '') FROM v_exemptions WHERE 1" W " ORDER BY fund_uscc, period_end, seq"
+#define STR_(x) #x
+#define STR(x) STR_(x)
+
 struct labels {
     const char *title, *fund_title, *summary, *database, *current, *errors, *runs, *funds, *exempted, *charts,
         *by_category, *by_severity, *by_province, *by_level, *by_fund, *by_period, *fund_list, *uscc, *level,
@@ -172,6 +214,7 @@ struct page {
     sqlite3 *db;
     const char *db_path, *fund; /* fund: NULL for the whole database */
     int lang;
+    int min_rank; /* the findings section lists severity_rank >= this */
     const struct labels *L;
     struct ck_buf b;
 };
@@ -187,12 +230,6 @@ static sqlite3_stmt *prep(struct page *pg, const char *sql)
     if (pg->fund && sqlite3_bind_parameter_count(s) >= 1)
         sqlite3_bind_text(s, 1, pg->fund, -1, SQLITE_STATIC);
     return s;
-}
-
-/* " AND fund_uscc = ?1" on a fund's page, "" on the database's. */
-static const char *and_fund(const struct page *pg)
-{
-    return pg->fund ? " AND fund_uscc = ?1" : "";
 }
 
 /* A chart from sql's rows (key, value): labels from dim (ck_dbreport_label),
@@ -217,17 +254,7 @@ static int chart_sql(struct page *pg, const char *id, const char *title, const c
 static int summary(struct page *pg)
 {
     const struct labels *L = pg->L;
-    struct ck_buf sql;
-    ck_buf_init(&sql);
-    ck_buf_printf(&sql,
-                  "SELECT (SELECT count(*) FROM v_current_filings WHERE 1%s),"
-                  " (SELECT count(*) FROM v_error_filings), (SELECT count(*) FROM runs),"
-                  " (SELECT count(DISTINCT fund_uscc) FROM v_current_filings WHERE 1%s),"
-                  " total(exempted = 0 AND severity_rank = 2), total(exempted = 0 AND severity_rank = 1),"
-                  " total(exempted = 0 AND severity_rank = 0), total(exempted) FROM v_findings WHERE 1%s",
-                  and_fund(pg), and_fund(pg), and_fund(pg));
-    sqlite3_stmt *s = prep(pg, ck_buf_str(&sql));
-    ck_buf_fini(&sql);
+    sqlite3_stmt *s = prep(pg, BY_FUND(pg, SUMMARY_SQL));
     if (s == NULL || sqlite3_step(s) != SQLITE_ROW) {
         sqlite3_finalize(s);
         return -1;
@@ -285,33 +312,35 @@ static int summary(struct page *pg)
 static int charts(struct page *pg)
 {
     const struct labels *L = pg->L;
-    struct ck_buf *b = &pg->b, sql;
+    struct ck_buf *b = &pg->b;
     ck_buf_printf(b, "<section id=\"charts\">\n<h2>%s</h2>\n", L->charts);
-    /* categories in the contract's order, 0 included */
-    struct chart c = {0};
-    ck_buf_init(&sql);
-    ck_buf_printf(&sql, "SELECT count(*) FROM v_findings WHERE exempted = 0 AND category = ?2%s", and_fund(pg));
-    sqlite3_stmt *s = prep(pg, ck_buf_str(&sql));
-    ck_buf_fini(&sql);
+    /* categories in the contract's order, severities high to low, 0
+     * included: one pass over the findings for both */
+    static const char *const sevs[] = {"violation", "warning", "notice"};
+    double n_cat[32] = {0}, n_sev[3] = {0};
+    sqlite3_stmt *s = prep(pg, BY_FUND(pg, CATEGORY_SQL));
     if (s == NULL)
         return -1;
-    for (size_t k = 0; ck_categories[k]; k++) {
-        sqlite3_reset(s);
-        sqlite3_bind_text(s, 2, ck_categories[k], -1, SQLITE_STATIC);
-        chart_add(&c, ck_report_category_label(ck_categories[k], pg->lang),
-                  sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_double(s, 0) : 0);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        for (size_t k = 0; ck_categories[k] && k < CK_ARRAY_LEN(n_cat); k++)
+            if (strcmp(ck_categories[k], col(s, 0)) == 0)
+                n_cat[k] += sqlite3_column_double(s, 2);
+        int r = sqlite3_column_int(s, 1);
+        if (r >= 0 && r <= 2)
+            n_sev[2 - r] += sqlite3_column_double(s, 2);
     }
     sqlite3_finalize(s);
+    if (rc != SQLITE_DONE)
+        return -1;
+    struct chart c = {0};
+    for (size_t k = 0; ck_categories[k] && k < CK_ARRAY_LEN(n_cat); k++)
+        chart_add(&c, ck_report_category_label(ck_categories[k], pg->lang), n_cat[k]);
     chart_emit(b, &c, "chart-category", L->by_category);
-    /* severities high to low, 0 included */
-    ck_buf_init(&sql);
-    ck_buf_printf(&sql,
-                  "SELECT s.severity, (SELECT count(*) FROM v_findings v WHERE v.exempted = 0"
-                  " AND v.severity = s.severity%s) FROM (SELECT 'violation' AS severity, 2 AS r"
-                  " UNION ALL SELECT 'warning', 1 UNION ALL SELECT 'notice', 0) s ORDER BY s.r DESC",
-                  pg->fund ? " AND v.fund_uscc = ?1" : "");
-    int rc = chart_sql(pg, "chart-severity", L->by_severity, ck_buf_str(&sql), "severity");
-    ck_buf_reset(&sql);
+    for (int i = 0; i < 3; i++)
+        chart_add(&c, sev_label(sevs[i], pg->lang), n_sev[i]);
+    chart_emit(b, &c, "chart-severity", L->by_severity);
+    rc = 0;
     if (rc == 0 && !pg->fund) {
         /* one bar per province (level) of the current filings, 0 included */
         rc = chart_sql(pg, "chart-province", L->by_province,
@@ -326,25 +355,15 @@ static int charts(struct page *pg)
                            " GROUP BY k ORDER BY CASE k WHEN 'central' THEN 0 WHEN 'provincial' THEN 1"
                            " WHEN 'municipal' THEN 2 WHEN 'county' THEN 3 ELSE 4 END, k",
                            "govLevel");
-        if (rc == 0) {
-            ck_buf_printf(&sql,
-                          "SELECT max(fund_name) || '（' || fund_uscc || '）', count(*) FROM v_findings"
-                          " WHERE exempted = 0 GROUP BY fund_uscc"
-                          " ORDER BY sum(severity_rank = 2) DESC, count(*) DESC, fund_uscc LIMIT %d",
-                          CHART_FUNDS);
-            rc = chart_sql(pg, "chart-fund", L->by_fund, ck_buf_str(&sql), NULL);
-            ck_buf_reset(&sql);
-        }
+        if (rc == 0)
+            rc = chart_sql(pg, "chart-fund", L->by_fund,
+                           "SELECT max(fund_name) || '（' || fund_uscc || '）', count(*) FROM v_findings"
+                           " WHERE exempted = 0 GROUP BY fund_uscc"
+                           " ORDER BY sum(severity_rank = 2) DESC, count(*) DESC, fund_uscc LIMIT " STR(CHART_FUNDS),
+                           NULL);
     }
-    if (rc == 0) {
-        ck_buf_printf(&sql,
-                      "SELECT k, sum(n) FROM (SELECT coalesce(period_end, '') AS k, 0 AS n FROM v_current_filings"
-                      " WHERE 1%s UNION ALL SELECT coalesce(period_end, ''), 1 FROM v_findings WHERE exempted = 0%s)"
-                      " GROUP BY k ORDER BY k",
-                      and_fund(pg), and_fund(pg));
-        rc = chart_sql(pg, "chart-period", L->by_period, ck_buf_str(&sql), NULL);
-    }
-    ck_buf_fini(&sql);
+    if (rc == 0)
+        rc = chart_sql(pg, "chart-period", L->by_period, BY_FUND(pg, PERIOD_SQL), NULL);
     ck_buf_adds(b, "</section>\n");
     flush(pg->out, b);
     return rc;
@@ -418,22 +437,7 @@ static int funds(struct page *pg)
     int lang = pg->lang, rc = -1;
     sqlite3_stmt *fs = NULL, *ms = NULL, *ls = NULL, *cs = NULL;
     ck_buf_init(&sql);
-    /* the funds of the current filings, most violations first; a fund with
-     * only error, draft or superseded rows still has its page (--fund) */
-    ck_buf_printf(&sql,
-                  "WITH f AS (SELECT fund_uscc, max(fund_name) AS name, max(gov_level) AS lvl, max(region) AS reg,"
-                  "  group_concat(DISTINCT period_end) AS periods FROM %s WHERE fund_uscc IS NOT NULL%s"
-                  "  GROUP BY fund_uscc),"
-                  " c AS (SELECT fund_uscc, total(exempted = 0 AND severity_rank = 2) AS v,"
-                  "  total(exempted = 0 AND severity_rank = 1) AS w, total(exempted = 0 AND severity_rank = 0) AS n,"
-                  "  total(exempted) AS e FROM v_findings WHERE 1%s GROUP BY fund_uscc)"
-                  " SELECT f.fund_uscc, coalesce(f.name, ''), coalesce(f.lvl, ''), coalesce(f.reg, ''),"
-                  " coalesce(substr(f.reg, 1, 2) || '0000', ''), coalesce(f.periods, ''), coalesce(c.v, 0),"
-                  " coalesce(c.w, 0), coalesce(c.n, 0), coalesce(c.e, 0)"
-                  " FROM f LEFT JOIN c USING (fund_uscc) ORDER BY 7 DESC, 8 DESC, 9 DESC, 1",
-                  pg->fund ? "filings" : "v_current_filings", and_fund(pg), and_fund(pg));
-    fs = prep(pg, ck_buf_str(&sql));
-    ck_buf_reset(&sql);
+    fs = prep(pg, pg->fund ? FUNDS_ONE_SQL(AND_FUND) : FUNDS_ALL_SQL(""));
     ck_dbfinding_select(&sql, "fund_uscc = ?1 AND category = 'limit'");
     if (sqlite3_prepare_v2(pg->db, ck_dbreport_fund_metrics_sql, -1, &ms, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(pg->db, ck_buf_str(&sql), -1, &ls, NULL) != SQLITE_OK)
@@ -680,7 +684,8 @@ static void finding_html(struct page *pg, const struct ck_dbfinding *f)
     dt_dd(b, L->what, f->message);
     struct ck_buf t;
     ck_buf_init(&t);
-    ck_buf_printf(&t, "%s（%s）· %s %s", f->fund_name, f->fund_uscc, L->period, f->period_end);
+    ck_buf_printf(&t, lang == CK_LANG_EN ? "%s (%s) · %s %s" : "%s（%s）· %s %s", f->fund_name, f->fund_uscc,
+                  L->period, f->period_end);
     dt_dd(b, L->fund, ck_buf_str(&t));
     ck_buf_reset(&t);
     ck_buf_printf(&t, "%s:%lld  %s", f->path, f->line, f->xpath);
@@ -716,12 +721,33 @@ static int findings(struct page *pg)
 {
     struct ck_buf *b = &pg->b, sql;
     ck_buf_init(&sql);
-    ck_dbfinding_select(&sql, pg->fund ? "fund_uscc = ?1" : "");
+    ck_dbfinding_select(&sql, pg->fund ? "severity_rank >= ?2" AND_FUND : "severity_rank >= ?2");
     sqlite3_stmt *s = prep(pg, ck_buf_str(&sql));
     ck_buf_fini(&sql);
     if (s == NULL)
         return -1;
-    ck_buf_printf(b, "<section id=\"findings\">\n<h2>%s</h2>\n", pg->L->findings);
+    sqlite3_bind_int(s, 2, pg->min_rank);
+    ck_buf_printf(b, "<section id=\"findings\" data-min-severity=\"%s\">\n<h2>%s</h2>\n",
+                  ck_severity_name(pg->min_rank), pg->L->findings);
+    if (pg->min_rank > 0) {
+        sqlite3_stmt *h = prep(pg, BY_FUND(pg, HIDDEN_SQL));
+        if (h != NULL)
+            sqlite3_bind_int(h, 2, pg->min_rank);
+        if (h == NULL || sqlite3_step(h) != SQLITE_ROW) {
+            sqlite3_finalize(h);
+            sqlite3_finalize(s);
+            return -1;
+        }
+        ck_buf_printf(b,
+                      pg->lang == CK_LANG_EN
+                          ? "<p class=\"hidden-findings\" data-hidden=\"%lld\">findings at or above %s only (--min-severity):"
+                            " %lld below are not listed; the counts and charts include them</p>\n"
+                          : "<p class=\"hidden-findings\" data-hidden=\"%lld\">只列出%s及以上的发现（--min-severity）：另有 %lld 项"
+                            "未列出；计数与图表包括全部</p>\n",
+                      sqlite3_column_int64(h, 0), sev_label(ck_severity_name(pg->min_rank), pg->lang),
+                      sqlite3_column_int64(h, 0));
+        sqlite3_finalize(h);
+    }
     int rc, n = 0;
     char *last = NULL;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -798,13 +824,8 @@ static int exempted(struct page *pg)
         ck_buf_printf(b, "<tr><td colspan=\"7\">%s</td></tr>\n", L->none);
     ck_buf_adds(b, "</table>\n");
     /* the exemptions the filings declare, with what each waived */
-    ck_buf_printf(&sql,
-                  "SELECT fund_uscc, period_end, rule, coalesce(holding_id, ''), coalesce(document, ''),"
-                  " coalesce(authority, ''), coalesce(valid_from, ''), coalesce(valid_until, ''), n_waived,"
-                  " coalesce(waived, '') FROM v_exemptions WHERE 1%s ORDER BY fund_uscc, period_end, seq",
-                  and_fund(pg));
-    s = prep(pg, ck_buf_str(&sql));
     ck_buf_fini(&sql);
+    s = prep(pg, BY_FUND(pg, EXEMPTIONS_SQL));
     if (s == NULL)
         return -1;
     ck_buf_printf(b, "<h3>%s</h3>\n<table id=\"exemptions-declared\">\n<tr><th>%s</th><th>%s</th><th>%s</th>"
@@ -889,10 +910,13 @@ static int errors_and_runs(struct page *pg)
     return rc == SQLITE_DONE ? 0 : -1;
 }
 
-int ck_dbreport_html(FILE *out, sqlite3 *db, const char *db_path, int lang, const char *uscc,
-                     const struct ck_layout_opts *lo)
+int ck_dbreport_html(FILE *out, const struct ck_dbreport_opts *o)
 {
-    struct page pg = {out, db, db_path, uscc, lang, lang == CK_LANG_EN ? &en : &zh, {0}};
+    sqlite3 *db = o->db;
+    const char *uscc = o->fund;
+    int lang = o->lang;
+    const struct ck_layout_opts *lo = o->lo;
+    struct page pg = {out, db, o->db_path, uscc, lang, o->min_rank, lang == CK_LANG_EN ? &en : &zh, {0}};
     ck_buf_init(&pg.b);
     struct ck_buf title;
     ck_buf_init(&title);
