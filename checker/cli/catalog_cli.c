@@ -485,11 +485,13 @@ static int cmd_stats(const struct ck_catalog *cat, const struct opts *o)
     if (cat->n_editions == 0)
         printf(z ? "  （无：未加载任何版本）\n" : "  (none loaded)\n");
     if (partial)
-        printf(z ? "  注意：节选或合成数据不是完整目录。“不在已加载的节选中”不等于“不在目录中”；"
-                   "请用 `fundcheck catalog import` 导入完整官方文本（见 docs/catalog.md）。\n"
-                 : "  note: an excerpt or synthetic edition is not the catalogue. \"Not in the "
-                   "loaded excerpt\" is not \"not in the catalogue\"; import the complete "
-                   "official text with `fundcheck catalog import` (docs/catalog.md).\n");
+        ck_cli_help(stdout,
+                    "  注意：节选或合成数据不是完整目录。“不在已加载的节选中”不等于“不在目录中”；"
+                    "请用 `fundcheck catalog import` 导入完整官方文本（见 docs/catalog.md）。\n",
+                    "  note: an excerpt or synthetic edition is not the catalogue. \"Not in the "
+                    "loaded excerpt\" is not \"not in the catalogue\"; import the complete "
+                    "official text with `fundcheck catalog import` (docs/catalog.md).\n",
+                    z ? CK_LANG_ZH : CK_LANG_EN);
     size_t lv[4] = {0};
     for (size_t i = 0; i < cat->n_codes; i++) {
         size_t l = strlen(cat->codes[i].code);

@@ -32,7 +32,8 @@ char *ck_cli_user_catalog_dir(const char *given);
  * catalogue's version; exit 0, or 3 when the rule set cannot be loaded. */
 int ck_cli_print_version(int lang);
 #include <stdio.h>
-/* Prints a command's help, zh or en by lang. A "docs/…" path in it names
+/* Prints text for people, zh or en by lang: a command's help, or a note
+ * that points at the documentation. A "docs/…" path in it names
  * the source tree's docs/ when the program runs from one, else the
  * installed documentation (CK_DOCDIR/docs/, where `make install` puts it). */
 void ck_cli_help(FILE *out, const char *zh, const char *en, int lang);
