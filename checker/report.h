@@ -108,6 +108,10 @@ const char *ck_report_category_label(const char *category, int lang);
 void ck_html_begin(struct ck_buf *b, const char *title, int lang);
 void ck_html_bar_chart(struct ck_buf *b, const char *id, const char *title, const char *const *labels,
                        const double *values, size_t n);
+/* The same with the width of the label column given (pixels; the chart
+ * above uses 220), for long labels such as fund names. */
+void ck_html_bar_chart_w(struct ck_buf *b, const char *id, const char *title, const char *const *labels,
+                         const double *values, size_t n, int label_w);
 void ck_html_end(struct ck_buf *b);
 
 #endif

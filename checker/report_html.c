@@ -52,11 +52,17 @@ void ck_html_end(struct ck_buf *b)
 void ck_html_bar_chart(struct ck_buf *b, const char *id, const char *title, const char *const *labels,
                        const double *values, size_t n)
 {
+    ck_html_bar_chart_w(b, id, title, labels, values, n, 220);
+}
+
+void ck_html_bar_chart_w(struct ck_buf *b, const char *id, const char *title, const char *const *labels,
+                         const double *values, size_t n, int label_w)
+{
     double max = 0;
     for (size_t i = 0; i < n; i++)
         if (values[i] > max)
             max = values[i];
-    const int label_w = 220, bar_w = 360, row_h = 22;
+    const int bar_w = 360, row_h = 22;
     ck_buf_printf(b, "<figure id=\"%s\">\n<figcaption>", id);
     ck_report_xml(b, title);
     ck_buf_printf(b, "</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"%d\" "

@@ -164,13 +164,23 @@ struct ck_file_sig {
 };
 /* Fills sig from sb taken at now_ns (CLOCK_REALTIME); not valid when racy. */
 void ck_file_sig_from_stat(const struct stat *sb, long long now_ns, struct ck_file_sig *sig);
-/* 1 when path's signature is recorded under the current evaluation key for
- * a filing recorded by another run; its SHA-256 is copied to sha. */
-int ck_store_reader_unchanged(struct ck_store_reader *rd, const char *path, const struct ck_file_sig *sig,
-                              char sha[65], long long *out_pk);
-/* Records that the current run saw the recorded filing filing_pk
- * (ck_store_reader_unchanged), unchanged, in the open batch. */
-int ck_store_put_unchanged(struct ck_store *st, long long filing_pk);
+/* The stat cache in memory, for the walker of a re-run: one read of
+ * file_stat (joined with the filings' key index) into a hash table of
+ * (path, signature) -> filing, so that an unchanged file costs its stat and
+ * a look-up in memory. Only signatures recorded under the current
+ * evaluation key for a filing still recorded are loaded. Load it before
+ * the run writes anything (its filings would otherwise be found too). */
+struct ck_stat_cache;
+int ck_stat_cache_load(const char *db_path, const struct ck_engine *eng, struct ck_stat_cache **out);
+/* 1 when path's signature sig is in the cache; *out_pk is its filing. */
+int ck_stat_cache_find(const struct ck_stat_cache *c, const char *path, const struct ck_file_sig *sig,
+                       long long *out_pk);
+size_t ck_stat_cache_size(const struct ck_stat_cache *c);
+void ck_stat_cache_free(struct ck_stat_cache *c);
+/* Records that the current run saw the recorded filings pks[0..n)
+ * (ck_stat_cache_find), unchanged: one transaction for all of them,
+ * committed before it returns (pks is sorted in place). */
+int ck_store_put_unchanged(struct ck_store *st, long long *pks, size_t n);
 /* ck_store_put that also records path's signature (when sig is valid and
  * the filing has a hash) in the filing's savepoint: never without it. */
 int ck_store_put_sig(struct ck_store *st, const char *path, const char *sha256,

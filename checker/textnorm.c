@@ -218,6 +218,18 @@ static size_t number_at(const char *p, const char *end, double *v)
     return n.bytes;
 }
 
+/* Number of consecutive full-width digits (０-９) at p. */
+static int fullwidth_digits(const char *p, const char *end)
+{
+    int n = 0;
+    while (end - p >= 3 && (unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBC &&
+           (unsigned char)p[2] >= 0x90 && (unsigned char)p[2] <= 0x99) {
+        n++;
+        p += 3;
+    }
+    return n;
+}
+
 /* Appends the pending unchanged input [*run, p) to out. */
 static void flush(struct ck_buf *out, const char **run, const char *p)
 {
@@ -274,6 +286,15 @@ void ck_textnorm(const char *in, size_t len, struct ck_buf *out)
             (cp >= 0xFF41 && cp <= 0xFF5A) || cp == 0xFF05 || cp == 0xFF0E) {
             flush(out, &run, p);
             ck_buf_addc(out, (char)(cp - 0xFEE0));
+            p = run = p + l;
+            continue;
+        }
+        /* full-width grouping comma between full-width digits: １，２５０，０００
+         * (the comma would otherwise end a clause inside the number) */
+        if (cp == 0xFF0C && p >= in + 3 && (unsigned char)p[-3] == 0xEF &&
+            (unsigned char)p[-2] == 0xBC && (unsigned char)p[-1] >= 0x90 &&
+            (unsigned char)p[-1] <= 0x99 && fullwidth_digits(p + l, end) == 3) {
+            flush(out, &run, p);
             p = run = p + l;
             continue;
         }
@@ -384,7 +405,8 @@ static const char *const denials[] = {
     "不得", "严禁", "禁止", "杜绝", "不从事", "未从事", "不开展", "未开展", "不进行", "未进行",
     "不属于", "并非", "不构成", "未作出", "不作出", "未提供", "不提供", "未出具", "不出具",
     "未签署", "不签署", "不以", "未以", "不会", "不再", "不为", "不向", "不对", "未向", "未为",
-    "不承担", "未承担", "无",
+    "不承担", "未承担", "未对", "未给", "不作为", "不担任", "未担任", "未直接", "未间接", "不直接",
+    "不间接", "不享有", "未享有", "无",
 };
 
 static const char *const not_denial_after_wu[] = {"论", "条件", "偿", "限", "法", "需", "须", "息", "锡", "人机", "线", "形", "纺", "上限"};
@@ -469,6 +491,60 @@ static int is_stop(const char *p, const char *end, int *hard)
     return *p == ';' || starts(p, end, "；");
 }
 
+/* Words after a proposal that withdraw it in the same clause ("交易对方提出的
+ * 保底收益条款，经讨论予以否决"): the denial comes after what it denies. */
+static const char *const retractions[] = {
+    "予以否决", "被否决", "已否决", "未予采纳", "不予采纳", "未被采纳", "未予接受", "不予接受",
+    "未被接受", "未获通过", "未获同意", "未获批准", "予以删除", "已删除", "已被删除", "予以撤回",
+    "已撤回", "予以驳回", "被驳回",
+};
+
+/* What a retraction does when an agent stands between 被/经 and the verb
+ * ("已被投委会否决", "经董事会审议删除"). */
+static const char *const retraction_verbs[] = {"否决", "驳回", "删除", "撤销"};
+
+/* How far after a match a retraction is looked for: about 40 characters. */
+#define RETRACTION_BYTES 120
+
+/* 1 if p starts 被 or 经 followed, within 10 characters of the same clause,
+ * by a retraction verb (否决 but not 否决权). */
+static int agent_retraction_at(const char *p, const char *end)
+{
+    if (!starts(p, end, "被") && !starts(p, end, "经"))
+        return 0;
+    const char *q = p + 3;
+    unsigned cp;
+    for (int k = 0; k < 10 && q < end; k++) {
+        int hard;
+        if (is_stop(q, end, &hard) || starts(q, end, "，") || *q == ',')
+            return 0;
+        if (ANY_AT(q, end, retraction_verbs))
+            return !starts(q + 6, end, "权");
+        q += cp_at(q, end, &cp);
+    }
+    return 0;
+}
+
+/* 1 if a retraction follows pos in its sentence, before an adversative. */
+static int retracted_after(const char *text, size_t len, size_t pos)
+{
+    const char *end = text + len;
+    const char *p = text + (pos < len ? pos : len);
+    const char *stop = (size_t)(end - p) > RETRACTION_BYTES ? p + RETRACTION_BYTES : end;
+    unsigned cp;
+    if (p < end)
+        p += cp_at(p, end, &cp); /* past the match's last character */
+    while (p < stop) {
+        int hard;
+        if (is_stop(p, end, &hard) || ANY_AT(p, end, breakers))
+            return 0;
+        if (ANY_AT(p, end, retractions) || agent_retraction_at(p, end))
+            return 1;
+        p += cp_at(p, end, &cp);
+    }
+    return 0;
+}
+
 int ck_textnorm_negated(const char *text, size_t len, size_t pos)
 {
     return ck_textnorm_negated_span(text, len, pos, pos);
@@ -535,7 +611,7 @@ int ck_textnorm_negated_span(const char *text, size_t len, size_t start, size_t 
         unsigned cp;
         p += cp_at(p, end, &cp);
     }
-    return active;
+    return active || retracted_after(text, len, pos);
 }
 
 /* ---- who owes whom ---- */
@@ -560,7 +636,8 @@ static const struct {
     {"国有企业", "soe"}, {"国资公司", "soe"}, {"国企", "soe"}, {"市属", "soe"}, {"区属", "soe"},
     {"县属", "soe"}, {"省属", "soe"}, {"国有", "soe"},
     {"子基金", "investee"}, {"被投基金", "investee"}, {"有限合伙人", "social-capital"},
-    {"基金管理人", "manager"}, {"管理人", "manager"}, {"普通合伙人", "manager"},
+    {"基金管理人", "manager"}, {"基金管理", "manager"}, /* 某某私募基金管理有限公司 */
+    {"管理人", "manager"}, {"普通合伙人", "manager"},
     {"执行事务合伙人", "manager"},
     {"社会资本", "social-capital"}, {"社会出资人", "social-capital"},
     {"其他出资人", "social-capital"}, {"其他合伙人", "social-capital"},
@@ -636,18 +713,21 @@ const char *ck_textnorm_obligor(const char *text, size_t len, size_t pos, size_t
 {
     const char *end = text + len;
     const char *at = text + (pos <= len ? pos : len);
-    const char *best = NULL, *by = NULL, *after = NULL;
-    (void)end_pos;
+    const char *best = NULL, *by = NULL, *inside = NULL;
+    const char *stop = text + (end_pos <= len ? end_pos : len);
     for (const char *p = text; p < end;) {
         size_t n = 0;
         const char *kind = party_at(p, end, &n);
         if (kind) {
-            /* "本基金财产份额", "本基金的股权": a possessive, not an actor */
+            /* "本基金财产份额", "本基金的股权", "社会出资人实缴出资": a
+             * possessive (whose money or share), not an actor */
             const char *q = p + n;
             if (starts(q, end, "的"))
                 q += 3;
             if (starts(q, end, "财产份额") || starts(q, end, "份额") || starts(q, end, "股权") ||
-                starts(q, end, "股份") || starts(q, end, "资产") || starts(q, end, "财产")) {
+                starts(q, end, "股份") || starts(q, end, "资产") || starts(q, end, "财产") ||
+                starts(q, end, "实缴") || starts(q, end, "已缴") || starts(q, end, "出资额") ||
+                starts(q, end, "本金") || starts(q, end, "投资本金") || starts(q, end, "投资款")) {
                 p += n;
                 continue;
             }
@@ -657,19 +737,21 @@ const char *ck_textnorm_obligor(const char *text, size_t len, size_t pos, size_t
                 by = kind;
             else if (p < at && !obj)
                 best = kind;
-            else if (p >= at && !obj && !after)
-                after = kind;
+            else if (p >= at && p < stop && !obj)
+                inside = kind;
             p += n;
             continue;
         }
         unsigned cp;
         p += cp_at(p, end, &cp);
     }
-    /* a party named only after the obligation ("……，本基金未参与") is not
-     * taken as its debtor */
-    (void)after;
+    /* a party named inside the match is the subject of its verb ("满24个月，
+     * 某城投负责返还……": the last one before the verb); one named only after
+     * the obligation ("……，本基金未参与") is not taken as its debtor */
     if (by)
         return by;
+    if (inside)
+        return inside;
     return best ? best : "";
 }
 

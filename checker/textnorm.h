@@ -19,7 +19,8 @@
  *   enumeration up to the end of the sentence, and over a ；-separated list
  *   opened by a colon up to the next 。; it stops at an adversative
  *   (但/但是/然而/此外 …) or at a comma that opens a clause with a new party
- *   as its subject.
+ *   as its subject. A proposal withdrawn later in its sentence
+ *   (……条款，经讨论予以否决 / 未予采纳 / 已删除) is denied as well.
  * - ck_textnorm_obligor: the kind of party that owes the obligation found
  *   at a position ("由某城投按本金加溢价回购" → "platform").
  *
@@ -57,8 +58,10 @@ int ck_textnorm_negated_span(const char *text, size_t len, size_t start, size_t 
 #define CK_PARTY_KINDS "government platform soe fund investee founder manager social-capital"
 
 /* The kind of party owing the obligation at byte range [pos, end) of the
- * sentence text[0..len): the party after 由, else the nearest party before
- * pos that is not the object of 向/对/为/给 (nor a possessive: 本基金份额).
+ * sentence text[0..len): the party after 由, else the last party named
+ * inside the match (the subject of its verb: "期满后，某城投回购"), else the
+ * nearest party before pos; never the object of 向/对/为/给 nor a
+ * possessive (本基金份额, 社会出资人实缴出资).
  * Returns a static string from CK_PARTY_KINDS, or "" when no party is named. */
 const char *ck_textnorm_obligor(const char *text, size_t len, size_t pos, size_t end);
 

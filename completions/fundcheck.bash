@@ -15,8 +15,8 @@ _fundcheck()
     --format)
         case $cmd in
         check) COMPREPLY=($(compgen -W "text json sarif junit html csv gcc" -- "$cur")) ;;
+        report) COMPREPLY=($(compgen -W "text json csv html" -- "$cur")) ;;
         diff) COMPREPLY=($(compgen -W "text json csv sarif junit" -- "$cur")) ;;
-        report | diff) COMPREPLY=($(compgen -W "text json csv" -- "$cur")) ;;
         esac
         return ;;
     --lang) COMPREPLY=($(compgen -W "zh en" -- "$cur")); return ;;
@@ -34,7 +34,7 @@ _fundcheck()
     evaluate) opts="--lang --thresholds --rules --catalog-dir --help" ;;
     scan) opts="--db --jobs --force --lang --fail-on --no-progress --recompute-lookthrough --rules --catalog-dir --help" ;;
     merge) opts="--db --lang --rules --catalog-dir --help" ;;
-    report) opts="--db --format --lang --dump --layout --min-funds --min-share --evaluate --thresholds --help" ;;
+    report) opts="--db --format --output --quiet --fund --lang --dump --layout --min-funds --min-share --evaluate --thresholds --help" ;;
     diff) opts="--db --format --output --only --fail-on --lang --help" ;;
     verify) opts="--db --rules --catalog-dir --help" ;;
     rules) opts="list show test corpus doc --lang --rules --cases --help" ;;

@@ -15,11 +15,11 @@ set -u
 # suite gates on the scores measured when the corpus arrived, so that a
 # regression fails, and prints each category still below the target.
 MIN=0.95
-FLOORS="disguised-debt 0.82 0.92 public-stock 1.0 1.0 derivatives 1.0 1.0 guarantee 1.0 1.0 unlimited-liability 1.0 1.0 negative-list 1.0 1.0 data-quality 1.0 1.0"
+FLOORS="disguised-debt 1.0 1.0 public-stock 1.0 1.0 derivatives 1.0 1.0 guarantee 1.0 1.0 unlimited-liability 1.0 1.0 negative-list 1.0 1.0 data-quality 1.0 1.0"
 # Round 2 (tests/redteam/round2/) was written by a second author, also from
 # ../shared/spec alone, after round 1 reached 1.000 in four categories; it
 # was scored first as a held-out set. Its floors are its own.
-FLOORS_ROUND2="disguised-debt 0.72 0.81 public-stock 0.90 0.64 derivatives 0.93 0.93 guarantee 0.81 0.81 unlimited-liability 1.0 0.63 negative-list 0.72 0.80 data-quality 1.0 0.66 industry-catalog 0 1 exemption 0 1"
+FLOORS_ROUND2="disguised-debt 0.94 1.0 public-stock 1.0 1.0 derivatives 1.0 1.0 guarantee 1.0 1.0 unlimited-liability 1.0 1.0 negative-list 0.87 1.0 data-quality 1.0 1.0 industry-catalog 0 1 exemption 0 1"
 out=$(mktemp) || exit 1
 trap 'rm -f "$out"' EXIT HUP INT TERM
 pass=0

@@ -463,16 +463,9 @@ int ck_check_main(int argc, char **argv)
             break;
         case 'o':
         case OPT_OUTPUT: {
-            const char *eq = strchr(optarg, '=');
-            char name[16];
-            size_t len = eq ? (size_t)(eq - optarg) : 0;
             int fmt = -1;
-            if (eq && len < sizeof name) {
-                memcpy(name, optarg, len);
-                name[len] = '\0';
-                fmt = ck_report_format_parse(name);
-            }
-            if (fmt < 0 || eq[1] == '\0') {
+            const char *opath = NULL;
+            if (ck_cli_output_arg(optarg, ck_report_format_parse, &fmt, &opath) != 0) {
                 rc = usage_error(en, "--output 须为 格式=路径（如 sarif=out.sarif），而不是“%s”",
                                  "--output takes FORMAT=PATH (e.g. sarif=out.sarif), not '%s'", optarg);
                 goto done;
@@ -482,7 +475,7 @@ int ck_check_main(int argc, char **argv)
                 goto done;
             }
             outs[n_out].fmt = fmt;
-            outs[n_out++].path = eq + 1;
+            outs[n_out++].path = opath;
             break;
         }
         case OPT_LANG:

@@ -41,6 +41,21 @@ int ck_cli_parse_lang(const char *s)
     return -1;
 }
 
+int ck_cli_output_arg(const char *arg, int (*parse)(const char *name), int *out_fmt, const char **out_path)
+{
+    const char *eq = strchr(arg, '=');
+    char name[16];
+    size_t len = eq ? (size_t)(eq - arg) : 0;
+    if (eq == NULL || len >= sizeof name || eq[1] == '\0')
+        return -1;
+    memcpy(name, arg, len);
+    name[len] = '\0';
+    if ((*out_fmt = parse(name)) < 0)
+        return -1;
+    *out_path = eq + 1;
+    return 0;
+}
+
 int ck_cli_lang_from_argv(int argc, char **argv)
 {
     int lang = CK_LANG_ZH;

@@ -19,6 +19,11 @@ struct ck_common_opts {
 };
 /* Parses --lang zh|en; returns -1 when invalid. */
 int ck_cli_parse_lang(const char *s);
+/* Splits an --output argument "FORMAT=PATH": the format through parse
+ * (name → format number, -1 when unknown), the path borrowed from arg.
+ * Returns 0, or -1 when arg is not FORMAT=PATH with a known format and a
+ * path (the caller prints its usage error). */
+int ck_cli_output_arg(const char *arg, int (*parse)(const char *name), int *out_fmt, const char **out_path);
 /* The last valid --lang of argv (before "--"), Chinese when none: lets help
  * and usage errors printed before or during option parsing follow it. */
 int ck_cli_lang_from_argv(int argc, char **argv);

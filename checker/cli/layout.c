@@ -126,9 +126,22 @@ static double fund_d(const struct fund_total *ft, size_t n, const char *province
     return 0;
 }
 
-int ck_layout_report(sqlite3 *db, const char *db_path, const struct ck_layout_opts *o)
+struct priv {
+    struct row *rows; /* owned */
+    size_t n;
+    struct ck_catalog *cat; /* owned; NULL when the catalogue did not load */
+};
+
+static const char *div_name(const struct ck_catalog *cat, const char *division)
+{
+    const char *name = cat && *division ? ck_catalog_code_name(cat, division) : "";
+    return name ? name : "";
+}
+
+int ck_layout_compute(sqlite3 *db, const struct ck_layout_opts *o, struct ck_layout **out)
 {
     int en = o->lang == CK_LANG_EN;
+    *out = NULL;
     sqlite3_stmt *s = NULL;
     if (sqlite3_prepare_v2(db, rows_sql, -1, &s, NULL) != SQLITE_OK) {
         fprintf(stderr, "fundcheck: %s\n", sqlite3_errmsg(db));
@@ -169,6 +182,16 @@ int ck_layout_report(sqlite3 *db, const char *db_path, const struct ck_layout_op
     ck_buf_fini(&dir);
     free(root);
 
+    struct ck_layout *L = ck_calloc(1, sizeof *L);
+    struct priv *pv = ck_calloc(1, sizeof *pv);
+    pv->rows = rows;
+    pv->n = n;
+    pv->cat = cat;
+    L->priv = pv;
+    L->div = ck_calloc(n + 1, sizeof *L->div);
+    L->conc = ck_calloc(n + 1, sizeof *L->conc);
+    L->homog = ck_calloc(n + 1, sizeof *L->homog);
+
     /* per fund: D (rows are grouped by province, fund) */
     struct fund_total *ft = ck_calloc(n + 1, sizeof *ft);
     size_t nf = 0;
@@ -181,6 +204,7 @@ int ck_layout_report(sqlite3 *db, const char *db_path, const struct ck_layout_op
         }
         ft[nf - 1].d += rows[i].amount;
     }
+    L->n_funds = nf;
     /* the rows again, by (province, division, fund) */
     const struct row **by_div = ck_calloc(n + 1, sizeof *by_div);
     size_t nd = 0;
@@ -189,19 +213,6 @@ int ck_layout_report(sqlite3 *db, const char *db_path, const struct ck_layout_op
     if (nd > 1)
         qsort(by_div, nd, sizeof *by_div, cmp_div);
 
-    if (o->csv) {
-        static const char *const head[] = {"table", "province", "division", "name", "funds", "levels",
-                                           "invested", "share", "similarity", "detail"};
-        ck_dbreport_csv_row(head, CK_ARRAY_LEN(head));
-    } else {
-        printf(en ? "fundcheck layout report (database %s): the latest filing of each fund; invested = "
-                    "equity, listed equity and sub-funds\n"
-                  : "fundcheck 同质化布局分析（数据库 %s）：每只基金取最新一期申报；投资额 = 股权、上市股权和子基金投资\n",
-               db_path);
-        printf(en ? "funds: %zu\n" : "基金：%zu 只\n", nf);
-        printf(en ? "\nby province and GB/T 4754 division\n  province  division  funds  levels  invested (yuan)  share of province  name\n"
-                  : "\n按省份和国民经济行业大类\n  省份  大类  基金数  层级  投资额（元）  占本省投资  名称\n");
-    }
     struct ck_buf b, lv;
     ck_buf_init(&b);
     ck_buf_init(&lv);
@@ -219,34 +230,17 @@ int ck_layout_report(sqlite3 *db, const char *db_path, const struct ck_layout_op
                 prov += ft[k].d;
         ck_buf_reset(&lv);
         levels_text(&lv, by_div + i, j - i, en);
-        const char *div = *by_div[i]->division ? by_div[i]->division : "-";
-        const char *name = cat && *by_div[i]->division ? ck_catalog_code_name(cat, by_div[i]->division) : "";
-        char funds[32], inv[64], share[32];
-        snprintf(funds, sizeof funds, "%zu", j - i);
-        snprintf(inv, sizeof inv, "%.2f", sum);
-        if (prov > 0)
-            snprintf(share, sizeof share, "%.4f", sum / prov);
-        else
-            snprintf(share, sizeof share, "%s", "");
-        if (o->csv) {
-            const char *v[] = {"division", by_div[i]->province, div, name, funds, ck_buf_str(&lv), inv, share, "", ""};
-            ck_dbreport_csv_row(v, CK_ARRAY_LEN(v));
-        } else {
-            char pc[32] = "-";
-            if (prov > 0)
-                snprintf(pc, sizeof pc, "%.2f%%", sum / prov * 100);
-            printf("  %s  %s  %s  %s  %s  %s  %s\n", by_div[i]->province, div, funds, ck_buf_str(&lv), inv, pc,
-                   name);
-        }
+        struct ck_layout_div *d = &L->div[L->n_div++];
+        d->province = by_div[i]->province;
+        d->division = by_div[i]->division;
+        d->name = div_name(cat, by_div[i]->division);
+        d->funds = j - i;
+        d->levels = ck_buf_take(&lv);
+        d->invested = sum;
+        d->share = prov > 0 ? sum / prov : -1;
         i = j;
     }
     /* table 2: concentrations */
-    if (!o->csv)
-        printf(en ? "\nconcentrations: divisions where at least %ld funds of one province each put at least "
-                    "%.2f%% of their invested amount\n"
-                  : "\n集中：同一省份至少 %ld 只基金各以其投资额的至少 %.2f%% 投向的大类\n",
-               o->min_funds, o->min_share * 100);
-    size_t n_conc = 0;
     for (size_t i = 0; i < nd;) {
         size_t j = i;
         while (j < nd && strcmp(by_div[j]->province, by_div[i]->province) == 0 &&
@@ -267,31 +261,17 @@ int ck_layout_report(sqlite3 *db, const char *db_path, const struct ck_layout_op
             }
         }
         if (*by_div[i]->division && heavy >= (size_t)o->min_funds) {
-            n_conc++;
-            const char *name = cat ? ck_catalog_code_name(cat, by_div[i]->division) : "";
-            char funds[32], inv[64];
-            snprintf(funds, sizeof funds, "%zu", heavy);
-            snprintf(inv, sizeof inv, "%.2f", sum);
-            if (o->csv) {
-                const char *v[] = {"concentration", by_div[i]->province, by_div[i]->division, name, funds, "",
-                                   inv, "", "", ck_buf_str(&b)};
-                ck_dbreport_csv_row(v, CK_ARRAY_LEN(v));
-            } else {
-                printf("  %s  %s  %s  %s%s  %s\n", by_div[i]->province, by_div[i]->division, funds,
-                       en ? "funds: " : "只：", ck_buf_str(&b), name);
-            }
+            struct ck_layout_conc *c = &L->conc[L->n_conc++];
+            c->province = by_div[i]->province;
+            c->division = by_div[i]->division;
+            c->name = div_name(cat, by_div[i]->division);
+            c->funds = heavy;
+            c->invested = sum;
+            c->detail = ck_buf_take(&b);
         }
         i = j;
     }
-    if (!o->csv && n_conc == 0)
-        printf(en ? "  (none)\n" : "  （无）\n");
     /* table 3: homogeneity per province */
-    if (!o->csv)
-        printf(en ? "\nhomogeneity: mean pairwise cosine similarity of the funds' division-investment vectors "
-                    "(1 = the same industry mix, 0 = no overlap; funds without any division-coded investment "
-                    "are left out)\n  province  funds  similarity\n"
-                  : "\n同质化程度：各基金大类投资向量两两余弦相似度的平均值（1 = 投向结构相同，0 = 没有重叠；"
-                    "没有可归入大类的投资的基金不计）\n  省份  基金数  相似度\n");
     for (size_t i = 0; i < n;) {
         size_t j = i;
         while (j < n && strcmp(rows[j].province, rows[i].province) == 0)
@@ -333,26 +313,123 @@ int ck_layout_report(sqlite3 *db, const char *db_path, const struct ck_layout_op
             total_sq += sum_u * sum_u;
             k = e;
         }
-        char fs[32], sim[32] = "";
-        snprintf(fs, sizeof fs, "%zu", funds);
-        if (funds >= 2)
-            snprintf(sim, sizeof sim, "%.4f", (total_sq - (double)funds) / ((double)funds * (double)(funds - 1)));
-        if (o->csv) {
-            const char *v[] = {"homogeneity", rows[i].province, "", "", fs, "", "", "", sim, ""};
-            ck_dbreport_csv_row(v, CK_ARRAY_LEN(v));
-        } else {
-            printf("  %s  %s  %s\n", rows[i].province, fs,
-                   *sim ? sim : (en ? "n/a (fewer than 2 funds)" : "无法计算（不足 2 只基金）"));
-        }
+        struct ck_layout_homog *h = &L->homog[L->n_homog++];
+        h->province = rows[i].province;
+        h->funds = funds;
+        h->similarity =
+            funds >= 2 ? (total_sq - (double)funds) / ((double)funds * (double)(funds - 1)) : -1;
         free(norm);
         free(div_rows);
         i = j;
     }
     ck_buf_fini(&b);
     ck_buf_fini(&lv);
-    ck_catalog_free(cat);
     free(by_div);
     free(ft);
-    rows_free(rows, n);
+    *out = L;
+    return CK_EXIT_CLEAN;
+}
+
+void ck_layout_free(struct ck_layout *l)
+{
+    if (l == NULL)
+        return;
+    for (size_t i = 0; i < l->n_div; i++)
+        free((char *)l->div[i].levels);
+    for (size_t i = 0; i < l->n_conc; i++)
+        free((char *)l->conc[i].detail);
+    struct priv *pv = l->priv;
+    rows_free(pv->rows, pv->n);
+    ck_catalog_free(pv->cat);
+    free(pv);
+    free(l->div);
+    free(l->conc);
+    free(l->homog);
+    free(l);
+}
+
+int ck_layout_report(FILE *out, sqlite3 *db, const char *db_path, const struct ck_layout_opts *o)
+{
+    int en = o->lang == CK_LANG_EN;
+    struct ck_layout *L = NULL;
+    int rc = ck_layout_compute(db, o, &L);
+    if (rc != CK_EXIT_CLEAN)
+        return rc;
+    if (o->csv) {
+        static const char *const head[] = {"table", "province", "division", "name", "funds", "levels",
+                                           "invested", "share", "similarity", "detail"};
+        ck_dbreport_csv_row(out, head, CK_ARRAY_LEN(head));
+    } else {
+        fprintf(out,
+                en ? "fundcheck layout report (database %s): the latest filing of each fund; invested = "
+                     "equity, listed equity and sub-funds\n"
+                   : "fundcheck 同质化布局分析（数据库 %s）：每只基金取最新一期申报；投资额 = 股权、上市股权和子基金投资\n",
+                db_path);
+        fprintf(out, en ? "funds: %zu\n" : "基金：%zu 只\n", L->n_funds);
+        fputs(en ? "\nby province and GB/T 4754 division\n  province  division  funds  levels  invested (yuan)  share of province  name\n"
+                 : "\n按省份和国民经济行业大类\n  省份  大类  基金数  层级  投资额（元）  占本省投资  名称\n",
+              out);
+    }
+    for (size_t i = 0; i < L->n_div; i++) {
+        const struct ck_layout_div *d = &L->div[i];
+        const char *div = *d->division ? d->division : "-";
+        char funds[32], inv[64], share[32] = "";
+        snprintf(funds, sizeof funds, "%zu", d->funds);
+        snprintf(inv, sizeof inv, "%.2f", d->invested);
+        if (d->share >= 0)
+            snprintf(share, sizeof share, "%.4f", d->share);
+        if (o->csv) {
+            const char *v[] = {"division", d->province, div, d->name, funds, d->levels, inv, share, "", ""};
+            ck_dbreport_csv_row(out, v, CK_ARRAY_LEN(v));
+        } else {
+            char pc[32] = "-";
+            if (d->share >= 0)
+                snprintf(pc, sizeof pc, "%.2f%%", d->share * 100);
+            fprintf(out, "  %s  %s  %s  %s  %s  %s  %s\n", d->province, div, funds, d->levels, inv, pc, d->name);
+        }
+    }
+    if (!o->csv)
+        fprintf(out,
+                en ? "\nconcentrations: divisions where at least %ld funds of one province each put at least "
+                     "%.2f%% of their invested amount\n"
+                   : "\n集中：同一省份至少 %ld 只基金各以其投资额的至少 %.2f%% 投向的大类\n",
+                o->min_funds, o->min_share * 100);
+    for (size_t i = 0; i < L->n_conc; i++) {
+        const struct ck_layout_conc *c = &L->conc[i];
+        char funds[32], inv[64];
+        snprintf(funds, sizeof funds, "%zu", c->funds);
+        snprintf(inv, sizeof inv, "%.2f", c->invested);
+        if (o->csv) {
+            const char *v[] = {"concentration", c->province, c->division, c->name, funds, "", inv, "", "", c->detail};
+            ck_dbreport_csv_row(out, v, CK_ARRAY_LEN(v));
+        } else {
+            fprintf(out, "  %s  %s  %s  %s%s  %s\n", c->province, c->division, funds, en ? "funds: " : "只：",
+                    c->detail, c->name);
+        }
+    }
+    if (!o->csv && L->n_conc == 0)
+        fputs(en ? "  (none)\n" : "  （无）\n", out);
+    if (!o->csv)
+        fputs(en ? "\nhomogeneity: mean pairwise cosine similarity of the funds' division-investment vectors "
+                   "(1 = the same industry mix, 0 = no overlap; funds without any division-coded investment "
+                   "are left out)\n  province  funds  similarity\n"
+                 : "\n同质化程度：各基金大类投资向量两两余弦相似度的平均值（1 = 投向结构相同，0 = 没有重叠；"
+                   "没有可归入大类的投资的基金不计）\n  省份  基金数  相似度\n",
+              out);
+    for (size_t i = 0; i < L->n_homog; i++) {
+        const struct ck_layout_homog *h = &L->homog[i];
+        char fs[32], sim[32] = "";
+        snprintf(fs, sizeof fs, "%zu", h->funds);
+        if (h->funds >= 2)
+            snprintf(sim, sizeof sim, "%.4f", h->similarity);
+        if (o->csv) {
+            const char *v[] = {"homogeneity", h->province, "", "", fs, "", "", "", sim, ""};
+            ck_dbreport_csv_row(out, v, CK_ARRAY_LEN(v));
+        } else {
+            fprintf(out, "  %s  %s  %s\n", h->province, fs,
+                    *sim ? sim : (en ? "n/a (fewer than 2 funds)" : "无法计算（不足 2 只基金）"));
+        }
+    }
+    ck_layout_free(L);
     return CK_EXIT_CLEAN;
 }

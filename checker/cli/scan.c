@@ -64,8 +64,10 @@
 #ifndef CK_SCAN_BATCH
 #define CK_SCAN_BATCH 32
 #endif
-#ifndef CK_SCAN_WALKER_CACHE_KIB
-#define CK_SCAN_WALKER_CACHE_KIB 16384
+/* Files found unchanged by the stat cache are handed to the writer in
+ * chunks of this many (one slot, one transaction), not one by one. */
+#ifndef CK_SCAN_SKIP_CHUNK
+#define CK_SCAN_SKIP_CHUNK 8192
 #endif
 #ifndef CK_SCAN_BATCH_SEC
 #define CK_SCAN_BATCH_SEC 0.25
@@ -78,10 +80,10 @@ struct slot {
     char *path; /* owned */
     unsigned long long bytes; /* size when walked (0: unknown) */
     char sha[65];
-    struct ck_file_sig walked; /* the walker's stat: looked up in the stat cache */
     struct ck_file_sig read;   /* the stat of the bytes hashed: recorded with their hash */
-    int pre_skipped; /* 1: unchanged by the stat cache (known_pk), 2: content recorded */
-    long long known_pk;
+    int pre_skipped; /* 1: unchanged files (skip_pks), 2: content recorded */
+    long long *skip_pks; /* owned; pre_skipped 1: the filings of n_skip unchanged files */
+    size_t n_skip;
     struct ck_result res; /* valid when state == SLOT_DONE and !pre_skipped */
 };
 
@@ -148,7 +150,9 @@ static double now_sec(void)
 
 struct walker {
     struct scan *s;
-    struct ck_store_reader *rd; /* stat-cache look-ups, or NULL */
+    struct ck_stat_cache *sc; /* the stat cache, or NULL */
+    long long *skip;          /* owned; filings of unchanged files not yet handed over */
+    size_t n_skip;
     int count_only;
     unsigned long long count;
     dev_t dev[CK_SCAN_MAX_DEPTH];
@@ -180,6 +184,44 @@ static long long now_ns(void)
     return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
 }
 
+/* Waits for a free slot of the window (NULL after an abort). */
+static struct slot *take_slot(struct scan *s)
+{
+    pthread_mutex_lock(&s->mu);
+    while (s->produced - s->next_write >= s->window && !s->abort)
+        pthread_cond_wait(&s->cv_space, &s->mu);
+    struct slot *sl = s->abort ? NULL : &s->slots[s->produced % s->window];
+    pthread_mutex_unlock(&s->mu);
+    if (sl)
+        memset(sl, 0, sizeof *sl); /* the walker's until produced is advanced: nobody reads it */
+    return sl;
+}
+
+/* Hands the unchanged files collected so far to the writer, as one slot. */
+static void push_skips(struct walker *w)
+{
+    if (w->n_skip == 0)
+        return;
+    struct scan *s = w->s;
+    struct slot *sl = take_slot(s);
+    if (sl == NULL) {
+        w->n_skip = 0; /* aborted: not recorded as seen by this run */
+        return;
+    }
+    sl->pre_skipped = 1;
+    sl->skip_pks = w->skip;
+    sl->n_skip = w->n_skip;
+    sl->state = SLOT_DONE;
+    w->skip = NULL;
+    w->n_skip = 0;
+    pthread_mutex_lock(&s->mu);
+    s->produced++;
+    pthread_cond_signal(&s->cv_result);
+    pthread_mutex_unlock(&s->mu);
+}
+
+/* Hands one file to the workers (blocks while the window is full); a file
+ * the stat cache knows as unchanged only joins the next chunk of skips. */
 static void push(struct walker *w, const char *path, const struct stat *sb)
 {
     if (w->count_only) {
@@ -187,37 +229,29 @@ static void push(struct walker *w, const char *path, const struct stat *sb)
         return;
     }
     struct scan *s = w->s;
-    pthread_mutex_lock(&s->mu);
-    while (s->produced - s->next_write >= s->window && !s->abort)
-        pthread_cond_wait(&s->cv_space, &s->mu);
-    struct slot *sl = s->abort ? NULL : &s->slots[s->produced % s->window];
-    pthread_mutex_unlock(&s->mu);
-    if (sl == NULL)
-        return;
-    /* The slot is the walker's until produced is advanced: nobody reads it. */
-    memset(sl, 0, sizeof *sl);
-    sl->state = SLOT_PENDING;
-    sl->path = ck_strdup(path);
+    struct ck_file_sig sig;
+    long long pk;
     if (sb) {
-        sl->bytes = (unsigned long long)sb->st_size;
-        ck_file_sig_from_stat(sb, now_ns(), &sl->walked);
-        if (ck_store_reader_unchanged(w->rd, path, &sl->walked, sl->sha, &sl->known_pk)) {
-            /* Unchanged since it was hashed: straight to the writer, no
-             * worker woken, no bytes held. */
-            sl->pre_skipped = 1;
-            sl->bytes = 0;
-            sl->state = SLOT_DONE;
+        ck_file_sig_from_stat(sb, now_ns(), &sig);
+        if (ck_stat_cache_find(w->sc, path, &sig, &pk)) {
+            if (w->skip == NULL)
+                w->skip = ck_malloc(CK_SCAN_SKIP_CHUNK * sizeof *w->skip);
+            w->skip[w->n_skip++] = pk;
+            if (w->n_skip == CK_SCAN_SKIP_CHUNK)
+                push_skips(w);
+            return;
         }
     }
+    struct slot *sl = take_slot(s);
+    if (sl == NULL)
+        return;
+    sl->state = SLOT_PENDING;
+    sl->path = ck_strdup(path);
+    if (sb)
+        sl->bytes = (unsigned long long)sb->st_size;
     pthread_mutex_lock(&s->mu);
     s->produced++;
-    if (sl->state == SLOT_DONE) {
-        /* The writer is woken for a burst of settled filings (or by its
-         * timeout, or the end of the walk), not for each. */
-        if (s->produced - s->next_write >= s->window / 2)
-            pthread_cond_signal(&s->cv_result);
-    } else
-        pthread_cond_signal(&s->cv_work);
+    pthread_cond_signal(&s->cv_work);
     pthread_mutex_unlock(&s->mu);
 }
 
@@ -357,15 +391,13 @@ static void *walker_main(void *arg)
     }
     struct walker *w = ck_calloc(1, sizeof *w);
     w->s = s;
-    if (!s->force && !s->rehash && ck_store_reader_open(s->db_path, s->eng, s->run_id, &w->rd) != CK_OK)
-        w->rd = NULL; /* every file is then read and hashed */
-    /* The stat cache is read in path order, the filings' key index at
-     * random: a cache the size of that index (about 90 bytes a filing)
-     * saves a read per look-up on a large re-run. Pages are allocated
-     * only as they are read. */
-    ck_store_reader_set_cache(w->rd, CK_SCAN_WALKER_CACHE_KIB);
+    /* Loaded before anything is handed over, so before this run writes. */
+    if (!s->force && !s->rehash && ck_stat_cache_load(s->db_path, s->eng, &w->sc) != CK_OK)
+        w->sc = NULL; /* every file is then read and hashed */
     walk_all(w);
-    ck_store_reader_close(w->rd);
+    push_skips(w);
+    free(w->skip);
+    ck_stat_cache_free(w->sc);
     free(w);
     pthread_mutex_lock(&s->mu);
     s->producer_done = 1;
@@ -581,24 +613,33 @@ static void writer_loop(struct scan *s, struct ck_store *st, struct tally *t, do
             int wrc = CK_OK;
             if (!s->failed)
                 wrc = sl->pre_skipped == 1
-                          ? ck_store_put_unchanged(st, sl->known_pk)
+                          ? ck_store_put_unchanged(st, sl->skip_pks, sl->n_skip)
                           : ck_store_put_sig(st, sl->path, sl->sha, res, sl->pre_skipped, &sl->read, &outcome);
             if (wrc != CK_OK)
                 writer_fail(s, st, t);
             else if (ck_store_pending(st) == 1)
                 batch_start = now_sec();
-            t->done++;
-            if (outcome == CK_STORE_CHECKED) {
-                t->checked++;
-                t->findings += res->findings.n;
-            } else if (outcome == CK_STORE_ERROR) {
-                t->errors++;
-                if (res->status == CK_ENOMEM)
-                    t->system_error = 1;
-                print_error_line(s, sl->path, res);
+            if (sl->pre_skipped == 1) {
+                if (wrc == CK_OK && !s->failed) {
+                    t->done += sl->n_skip;
+                    t->skipped += sl->n_skip;
+                }
             } else {
-                t->skipped++;
+                t->done++;
+                if (outcome == CK_STORE_CHECKED) {
+                    t->checked++;
+                    t->findings += res->findings.n;
+                } else if (outcome == CK_STORE_ERROR) {
+                    t->errors++;
+                    if (res->status == CK_ENOMEM)
+                        t->system_error = 1;
+                    print_error_line(s, sl->path, res);
+                } else {
+                    t->skipped++;
+                }
             }
+            free(sl->skip_pks);
+            sl->skip_pks = NULL;
             if (!sl->pre_skipped)
                 ck_result_fini(&sl->res);
             free(sl->path);
@@ -926,6 +967,7 @@ int ck_scan_main(int argc, char **argv)
     for (size_t i = 0; i < s.window; i++) {
         if (s.slots[i].state == SLOT_DONE && !s.slots[i].pre_skipped)
             ck_result_fini(&s.slots[i].res);
+        free(s.slots[i].skip_pks);
         free(s.slots[i].path);
     }
     if (t.system_error) {

@@ -40,6 +40,11 @@ CK_TEST(textnorm_numerals)
     CHECK_NORM("任何一方统一一致，万一，千万", "任何一方统一一致，万一，千万");
     CHECK_NORM("两者之间", "两者之间");
     CHECK_NORM("第一期", "第1期");
+    /* a full-width grouping comma between full-width digits is dropped (it
+     * would end the clause inside the number); other full-width commas stay */
+    CHECK_NORM("买入１，２００，０００股６８８１２３股票", "买入1200000股688123股票");
+    CHECK_NORM("分别为１，２", "分别为1，2");
+    CHECK_NORM("共３家，１２０万元", "共3家，120万元");
 }
 
 CK_TEST(textnorm_rate_amount)
@@ -76,6 +81,21 @@ CK_TEST(textnorm_denial_scope)
     CHECK_INT_EQ(neg_at(c, "固定收益"), 0);
     CHECK_INT_EQ(neg_at("无论盈亏均支付固定收益", "固定收益"), 0);
     CHECK_INT_EQ(neg_at("由城投无条件回购", "回购"), 0);
+    /* 未对 / 不作为 / 未直接……间接 deny their lists */
+    CHECK_INT_EQ(neg_at("本基金未对任何企业提供保证、抵押或流动性支持。", "流动性支持"), 1);
+    CHECK_INT_EQ(neg_at("本基金不作为保证人或共同借款人。", "共同借款人"), 1);
+    CHECK_INT_EQ(neg_at("本基金未直接或通过私募证券基金间接从事期货交易。", "期货"), 1);
+    CHECK_INT_EQ(neg_at("本基金未对甲公司提供担保，但为乙公司提供了保证。", "保证"), 0);
+    /* an entitlement denied; a proposal withdrawn after it is named */
+    CHECK_INT_EQ(neg_at("本基金按持股比例参与分配，不享有固定收益或优先回购权。", "固定收益"), 1);
+    CHECK_INT_EQ(neg_at("本基金按持股比例参与分配，不享有固定收益或优先回购权。", "回购"), 1);
+    const char *r = "融资方要求的保底回报和期满回购条款，经投委会审议未予采纳；城投另行承诺兜底。";
+    CHECK_INT_EQ(neg_at(r, "保底回报"), 1);
+    CHECK_INT_EQ(neg_at(r, "回购"), 1);
+    CHECK_INT_EQ(neg_at(r, "兜底"), 0);
+    CHECK_INT_EQ(neg_at("城投期满回购，但甲方的提前退出申请被否决。", "回购"), 0);
+    CHECK_INT_EQ(neg_at("由城投兜底的提议，已被投委会否决。", "兜底"), 1);
+    CHECK_INT_EQ(neg_at("城投期满回购，经董事会行使否决权后生效。", "回购"), 0);
 }
 
 static const char *obl(const char *text, const char *word)
@@ -92,6 +112,12 @@ CK_TEST(textnorm_obligor)
     CHECK_STR_EQ(obl("本基金以所持股权为某公司向银行的借款提供质押担保", "质押"), "fund");
     CHECK_STR_EQ(obl("目标公司向本基金支付资金使用费", "支付"), "investee");
     CHECK_STR_EQ(obl("某县国有资产经营有限公司按本金及溢价受让", "受让"), "soe");
+    /* a 基金管理 company is the manager, not the fund */
+    CHECK_STR_EQ(obl("某某私募基金管理有限公司为其员工贷款提供担保", "担保"), "manager");
+    CHECK_STR_EQ(obl("目标公司承诺：投资满18个月，某市城建开发有限公司负责归还", "投资满18个月，某市城建开发有限公司负责归还"), "platform");
+    CHECK_STR_EQ(obl("期满后，本基金有权要求某区城投回购", "期满后，本基金有权要求某区城投回购"), "platform");
+    /* whose principal it is does not say who pays */
+    CHECK_STR_EQ(obl("市引导基金按社会出资人实缴出资加上年化5%的收益受让其份额", "出资加上"), "government");
 }
 
 CK_TEST(textnorm_size_fit)
