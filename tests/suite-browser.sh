@@ -22,10 +22,10 @@ bad() { fail=$((fail + 1)); echo "FAIL $1"; }
 skip() { echo "skip $1: $2"; }
 finish() { echo "browser: $pass passed, $fail failed"; [ $fail -eq 0 ]; exit $?; }
 
-# `report --format html` comes from another branch. Until it is merged, its
-# absence from a build (exit 3, unknown format) is a skip; set this to 1 to
-# make it a failure.
-REPORT_HTML_REQUIRED=0
+# `report --format html` came from another branch: with 0 its absence from
+# a build (exit 3, unknown format) is a skip; 1 (now that it is merged)
+# makes it a failure.
+REPORT_HTML_REQUIRED=1
 
 CHROMIUM=${CHROMIUM:-$(command -v chromium || command -v chromium-browser || true)}
 if [ -z "$CHROMIUM" ]; then
@@ -173,11 +173,12 @@ elif [ $rc -ne 0 ] && [ $rc -ne 1 ]; then
     bad "report --format html: exit $rc: $(head -c 300 "$work/report.err")"
 else
     usccs=$(sqlite3 "$db" 'SELECT DISTINCT fund_uscc FROM v_current_filings ORDER BY 1' 2>/dev/null)
+    n_db=$(sqlite3 "$db" 'SELECT count(*) FROM v_findings' 2>/dev/null)
     if [ -z "$usccs" ]; then
         bad "no funds in the demo database"
     elif browse --dump-dom "$dir/report.html" >"$work/report.dom"; then
         # shellcheck disable=SC2086
-        out=$($PAGE report "$work/report.dom" $usccs) &&
+        out=$($PAGE report "$work/report.dom" "${n_db:-0}" $usccs) &&
             ok "database report rendered: sections summary, charts (SVG), funds, findings, exempted, errors, runs, layout; ${out#ok }; offline, no script" ||
             bad "database report DOM: $out"
     else

@@ -92,7 +92,7 @@ else
 fi
 "$FUNDCHECK" verify "$w/full" >/dev/null 2>"$w/f.err"; rc=$?
 if [ "$rc" = 3 ]; then ok "verify of a directory that is not a bundle: exit 3"; else bad "verify of a non-bundle" "exit $rc"; fi
-"$FUNDCHECK" verify --help | grep -q '^usage: fundcheck verify DIR' && ok "verify --help" || bad "verify --help"
+"$FUNDCHECK" verify --help | grep -q '^用法：fundcheck verify 目录' && "$FUNDCHECK" verify --help --lang en | grep -q '^usage: fundcheck verify DIR' && ok "verify --help (Chinese; English with --lang en)" || bad "verify --help"
 # ---- verify --db FILE RUN: a scan run's verdict reproduced ----
 dbin="$w/db in 中文"
 mkdir -p "$dbin"

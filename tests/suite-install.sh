@@ -24,6 +24,17 @@ bin="$tmp/prefix/bin/fundcheck"
 [ -f "$tmp/prefix/share/man/man1/fundcheck.1" ] && ok "man page installed" || bad "man page installed"
 [ -f "$tmp/prefix/share/doc/fundcheck/docs/formats.md" ] && [ -f "$tmp/prefix/share/doc/fundcheck/docs/database.md" ] &&
     ok "docs installed under share/doc/fundcheck" || bad "docs installed"
+# the installed program's help points at the installed docs, not at docs/
+doc="$tmp/prefix/share/doc/fundcheck/docs/database.md"
+h1=$(cd / && "$bin" scan --help 2>&1)
+h2=$(cd / && "$bin" merge --help --lang en 2>&1)
+if echo "$h1" | grep -qF "（$doc）" && echo "$h2" | grep -qF " $doc describes"; then
+    [ -f "$doc" ] && ok "installed help names the installed docs ($doc)" || bad "installed help names $doc, which is missing"
+else
+    bad "installed help does not name the installed docs: $(echo "$h1" | grep -m1 database.md)"
+fi
+echo "$("$FUNDCHECK" scan --help 2>&1)" | grep -q '（docs/database.md）' &&
+    ok "help of the program in the source tree names docs/database.md" || bad "source-tree help: docs path"
 comp="$tmp/prefix/share/bash-completion/completions/fundcheck"
 if [ -f "$comp" ] && command -v bash >/dev/null 2>&1; then
     got=$(bash -c '. "$1"; COMP_WORDS=(fundcheck check --format s); COMP_CWORD=3; _fundcheck; echo "${COMPREPLY[*]}"' _ "$comp" 2>&1)

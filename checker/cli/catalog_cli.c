@@ -45,23 +45,33 @@ static int zh(const struct opts *o)
     return o->lang == NULL || strcmp(o->lang, "en") != 0;
 }
 
-static void usage(FILE *f)
+static const char catalog_help_zh[] =
+    "用法：fundcheck catalog import --edition 版本 --effective YYYY-MM-DD [--status complete|excerpt|synthetic]\n"
+    "                               [--title 标题] [--source 来源] [--strict] [--dry-run] [--output 文件] 文件\n"
+    "      fundcheck catalog import --provincial --province NN --name 名称 --date 日期 [--status official|sample] 文件\n"
+    "      fundcheck catalog import --gbt4754 文件\n"
+    "      fundcheck catalog stats\n"
+    "      fundcheck catalog show 键            （如 2024/restricted/一/2）\n"
+    "      fundcheck catalog search [--edition 版本] [--class 类别] [--top N] [--format text|tsv] 文本\n"
+    "      fundcheck catalog list [--edition 版本] [--class 类别] [--format text|tsv]\n"
+    "      fundcheck catalog eval [--edition 版本] [--min 0.80] 标注.tsv\n"
+    "通用选项：--catalog-dir 目录（用户的产业目录目录），--lang zh|en（见 docs/catalog.md）\n";
+static const char catalog_help_en[] =
+    "usage: fundcheck catalog import --edition E --effective YYYY-MM-DD [--status complete|excerpt|synthetic]\n"
+    "                                [--title T] [--source S] [--strict] [--dry-run] [--output FILE] FILE\n"
+    "       fundcheck catalog import --provincial --province NN --name N --date D [--status official|sample] FILE\n"
+    "       fundcheck catalog import --gbt4754 FILE\n"
+    "       fundcheck catalog stats\n"
+    "       fundcheck catalog show KEY            (e.g. 2024/restricted/一/2)\n"
+    "       fundcheck catalog search [--edition E] [--class C] [--top N] [--format text|tsv] TEXT\n"
+    "       fundcheck catalog list [--edition E] [--class C] [--format text|tsv]\n"
+    "       fundcheck catalog eval [--edition E] [--min 0.80] LABELS.tsv\n"
+    "common options: --catalog-dir DIR (user catalogue dir), --lang zh|en (see docs/catalog.md)\n";
+
+/* z: Chinese (zh(o), or no --lang en on the command line) */
+static void usage(FILE *f, int z)
 {
-    fputs("usage: fundcheck catalog import --edition E --effective YYYY-MM-DD [--status "
-          "complete|excerpt|synthetic]\n"
-          "                                [--title T] [--source S] [--strict] [--dry-run] "
-          "[--output FILE] FILE\n"
-          "       fundcheck catalog import --provincial --province NN --name N --date D "
-          "[--status official|sample] FILE\n"
-          "       fundcheck catalog import --gbt4754 FILE\n"
-          "       fundcheck catalog stats\n"
-          "       fundcheck catalog show KEY            (e.g. 2024/restricted/一/2)\n"
-          "       fundcheck catalog search [--edition E] [--class C] [--top N] [--format "
-          "text|tsv] TEXT\n"
-          "       fundcheck catalog list [--edition E] [--class C] [--format text|tsv]\n"
-          "       fundcheck catalog eval [--edition E] [--min 0.80] LABELS.tsv\n"
-          "common options: --catalog-dir DIR (user catalogue dir), --lang zh|en\n",
-          f);
+    ck_cli_help(f, catalog_help_zh, catalog_help_en, z ? CK_LANG_ZH : CK_LANG_EN);
 }
 
 static int parse_opts(int argc, char **argv, struct opts *o)
@@ -355,7 +365,7 @@ static int cmd_import(const struct opts *o)
 {
     int z = zh(o);
     if (o->n_args != 1) {
-        usage(stderr);
+        usage(stderr, z);
         return CK_EXIT_USAGE;
     }
     struct ck_buf out, report;
@@ -475,11 +485,13 @@ static int cmd_stats(const struct ck_catalog *cat, const struct opts *o)
     if (cat->n_editions == 0)
         printf(z ? "  （无：未加载任何版本）\n" : "  (none loaded)\n");
     if (partial)
-        printf(z ? "  注意：节选或合成数据不是完整目录。“不在已加载的节选中”不等于“不在目录中”；"
-                   "请用 `fundcheck catalog import` 导入完整官方文本（见 docs/catalog.md）。\n"
-                 : "  note: an excerpt or synthetic edition is not the catalogue. \"Not in the "
-                   "loaded excerpt\" is not \"not in the catalogue\"; import the complete "
-                   "official text with `fundcheck catalog import` (docs/catalog.md).\n");
+        ck_cli_help(stdout,
+                    "  注意：节选或合成数据不是完整目录。“不在已加载的节选中”不等于“不在目录中”；"
+                    "请用 `fundcheck catalog import` 导入完整官方文本（见 docs/catalog.md）。\n",
+                    "  note: an excerpt or synthetic edition is not the catalogue. \"Not in the "
+                    "loaded excerpt\" is not \"not in the catalogue\"; import the complete "
+                    "official text with `fundcheck catalog import` (docs/catalog.md).\n",
+                    z ? CK_LANG_ZH : CK_LANG_EN);
     size_t lv[4] = {0};
     for (size_t i = 0; i < cat->n_codes; i++) {
         size_t l = strlen(cat->codes[i].code);
@@ -518,7 +530,7 @@ static int cmd_show(const struct ck_catalog *cat, const struct opts *o)
 {
     int z = zh(o);
     if (o->n_args != 1) {
-        usage(stderr);
+        usage(stderr, z);
         return CK_EXIT_USAGE;
     }
     const struct ck_catalog_entry *e = ck_catalog_entry_by_key(cat, o->args[0]);
@@ -593,7 +605,7 @@ static int cmd_search(const struct ck_catalog *cat, const struct opts *o)
     int z = zh(o), cls, rc;
     const struct ck_catalog_edition *ed;
     if (o->n_args < 1) {
-        usage(stderr);
+        usage(stderr, z);
         return CK_EXIT_USAGE;
     }
     if ((rc = pick_edition(cat, o, &ed)) != 0 || (rc = class_opt(o, &cls)) != 0)
@@ -697,7 +709,7 @@ static int cmd_eval(const struct ck_catalog *cat, const struct opts *o)
     int z = zh(o), rc;
     const struct ck_catalog_edition *ed;
     if (o->n_args != 1) {
-        usage(stderr);
+        usage(stderr, z);
         return CK_EXIT_USAGE;
     }
     if ((rc = pick_edition(cat, o, &ed)) != 0)
@@ -772,13 +784,14 @@ static int cmd_eval(const struct ck_catalog *cat, const struct opts *o)
 
 int ck_catalog_main(int argc, char **argv, const char *shipped_dir)
 {
-    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-        usage(argc < 2 ? stderr : stdout);
+    int z = ck_cli_lang_from_argv(argc, argv) != CK_LANG_EN;
+    if (argc < 2 || ck_cli_wants_help(argc, argv)) {
+        usage(argc < 2 ? stderr : stdout, z);
         return argc < 2 ? CK_EXIT_USAGE : 0;
     }
     struct opts o;
     if (parse_opts(argc, argv, &o) != 0) {
-        usage(stderr);
+        usage(stderr, z);
         return CK_EXIT_USAGE;
     }
     const char *cmd = argv[1];
@@ -789,7 +802,7 @@ int ck_catalog_main(int argc, char **argv, const char *shipped_dir)
     if (strcmp(cmd, "stats") && strcmp(cmd, "show") && strcmp(cmd, "search") &&
         strcmp(cmd, "list") && strcmp(cmd, "eval")) {
         fprintf(stderr, "fundcheck catalog: unknown subcommand %s\n", cmd);
-        usage(stderr);
+        usage(stderr, z);
         return CK_EXIT_USAGE;
     }
     if ((rc = load(shipped_dir, &o, &cat)) != 0)

@@ -23,12 +23,14 @@
 
 #include "evidence.h"
 
+#include <ctype.h>
 #include <getopt.h>
 #include <libxml/parser.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 int ck_cli_parse_lang(const char *s)
 {
@@ -76,6 +78,51 @@ char *ck_cli_data_root(void)
 {
     const char *env = getenv("FUNDCHECK_DATA");
     return env && *env ? ck_strdup(env) : ck_engine_data_root();
+}
+
+#ifndef CK_DOCDIR
+#define CK_DOCDIR "/usr/local/share/doc/fundcheck"
+#endif
+
+int ck_cli_wants_help(int argc, char **argv)
+{
+    for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+            return 1;
+    return 0;
+}
+
+const char *ck_cli_docs_prefix(void)
+{
+    static const char *prefix;
+    if (prefix == NULL) {
+        /* a source tree has docs/ beside rules/ under its data root */
+        char *root = ck_cli_data_root();
+        size_t n = strlen(root) + sizeof "/docs/formats.md";
+        char *p = ck_malloc(n);
+        snprintf(p, n, "%s/docs/formats.md", root);
+        prefix = access(p, R_OK) == 0 ? "docs/" : CK_DOCDIR "/docs/";
+        free(p);
+        free(root);
+    }
+    return prefix;
+}
+
+void ck_cli_help(FILE *out, const char *zh, const char *en, int lang)
+{
+    const char *s = lang == CK_LANG_EN ? en : zh, *p = s;
+    const char *docs = ck_cli_docs_prefix();
+    while ((p = strstr(p, "docs/")) != NULL) {
+        /* only a path that starts here ("rules/docs/x" is not one) */
+        if (p > s && (isalnum((unsigned char)p[-1]) || strchr("_-./", p[-1]))) {
+            p += 5;
+            continue;
+        }
+        fwrite(s, 1, (size_t)(p - s), out);
+        fputs(docs, out);
+        s = p = p + 5;
+    }
+    fputs(s, out);
 }
 
 char *ck_cli_user_catalog_dir(const char *given)
@@ -223,12 +270,12 @@ static int cmd_validate(int argc, char **argv)
                 return CK_EXIT_USAGE;
             }
             break;
-        case OPT_HELP: fputs(lang == CK_LANG_EN ? validate_help_en : validate_help_zh, stdout); return CK_EXIT_CLEAN;
-        default: fputs(lang == CK_LANG_EN ? validate_help_en : validate_help_zh, stderr); return CK_EXIT_USAGE;
+        case OPT_HELP: ck_cli_help(stdout, validate_help_zh, validate_help_en, lang); return CK_EXIT_CLEAN;
+        default: ck_cli_help(stderr, validate_help_zh, validate_help_en, lang); return CK_EXIT_USAGE;
         }
     }
     if (optind >= argc) {
-        fputs(lang == CK_LANG_EN ? validate_help_en : validate_help_zh, stderr);
+        ck_cli_help(stderr, validate_help_zh, validate_help_en, lang);
         return CK_EXIT_USAGE;
     }
     struct ck_engine *eng = NULL;
@@ -261,7 +308,15 @@ static int cmd_validate(int argc, char **argv)
 
 /* ---- rules ---- */
 
-static const char rules_help[] =
+static const char rules_help_zh[] =
+    "用法：fundcheck rules list [--lang zh|en] [--rules 目录]\n"
+    "      fundcheck rules show 编号 [--lang zh|en]\n"
+    "      fundcheck rules test [--rules 目录]          运行每条规则的示例\n"
+    "      fundcheck rules corpus [--min R] [--cases] 文件...\n"
+    "                                                   在标注语料上计算精确率和召回率\n"
+    "                                                   （--cases：每个案例一行，列出触发的规则）\n"
+    "      fundcheck rules doc                         在标准输出打印 docs/rules.md（Markdown）\n";
+static const char rules_help_en[] =
     "usage: fundcheck rules list [--lang zh|en] [--rules DIR]\n"
     "       fundcheck rules show ID [--lang zh|en]\n"
     "       fundcheck rules test [--rules DIR]          run every rule's examples\n"
@@ -558,6 +613,7 @@ static int cmd_rules(int argc, char **argv)
     struct ck_common_opts co = {NULL, NULL, CK_LANG_ZH};
     double min = 0.0;
     int c, list_cases = 0;
+    int hl = ck_cli_lang_from_argv(argc, argv); /* help and usage errors */
     optind = 1;
     while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
         switch (c) {
@@ -565,7 +621,8 @@ static int cmd_rules(int argc, char **argv)
         case OPT_CATALOG_DIR: co.catalog_dir = optarg; break;
         case OPT_LANG:
             if ((co.lang = ck_cli_parse_lang(optarg)) < 0) {
-                fprintf(stderr, "fundcheck rules: unknown language '%s'\n", optarg);
+                fprintf(stderr, hl == CK_LANG_EN ? "fundcheck rules: unknown language '%s' (zh or en)\n"
+                                                 : "fundcheck rules：未知的语言“%s”（zh 或 en）\n", optarg);
                 return CK_EXIT_USAGE;
             }
             break;
@@ -579,22 +636,24 @@ static int cmd_rules(int argc, char **argv)
             break;
         }
         case OPT_CASES: list_cases = 1; break;
-        case OPT_HELP: fputs(rules_help, stdout); return CK_EXIT_CLEAN;
-        default: fputs(rules_help, stderr); return CK_EXIT_USAGE;
+        case OPT_HELP: ck_cli_help(stdout, rules_help_zh, rules_help_en, hl); return CK_EXIT_CLEAN;
+        default: ck_cli_help(stderr, rules_help_zh, rules_help_en, hl); return CK_EXIT_USAGE;
         }
     }
     if (optind >= argc) {
-        fputs(rules_help, stderr);
+        ck_cli_help(stderr, rules_help_zh, rules_help_en, hl);
         return CK_EXIT_USAGE;
     }
     const char *sub = argv[optind++];
     if (strcmp(sub, "list") != 0 && strcmp(sub, "show") != 0 && strcmp(sub, "test") != 0 &&
         strcmp(sub, "corpus") != 0 && strcmp(sub, "doc") != 0) {
-        fprintf(stderr, "fundcheck rules: unknown subcommand '%s'\n%s", sub, rules_help);
+        fprintf(stderr, hl == CK_LANG_EN ? "fundcheck rules: unknown subcommand '%s'\n" : "fundcheck rules：未知的子命令“%s”\n",
+                sub);
+        ck_cli_help(stderr, rules_help_zh, rules_help_en, hl);
         return CK_EXIT_USAGE;
     }
     if ((strcmp(sub, "show") == 0 && optind >= argc) || (strcmp(sub, "corpus") == 0 && optind >= argc)) {
-        fputs(rules_help, stderr);
+        ck_cli_help(stderr, rules_help_zh, rules_help_en, hl);
         return CK_EXIT_USAGE;
     }
     struct ck_engine *eng = ck_cli_open_engine(&co);

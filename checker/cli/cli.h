@@ -36,6 +36,17 @@ char *ck_cli_user_catalog_dir(const char *given);
 /* -V/--version: the tool's, the rule set's (hash, rule count) and the
  * catalogue's version; exit 0, or 3 when the rule set cannot be loaded. */
 int ck_cli_print_version(int lang);
+#include <stdio.h>
+/* Prints text for people, zh or en by lang: a command's help, or a note
+ * that points at the documentation. A "docs/…" path in it names
+ * the source tree's docs/ when the program runs from one, else the
+ * installed documentation (CK_DOCDIR/docs/, where `make install` puts it). */
+void ck_cli_help(FILE *out, const char *zh, const char *en, int lang);
+/* 1 when --help (or -h) is among the arguments (before "--"). */
+int ck_cli_wants_help(int argc, char **argv);
+/* Where docs/… is for this program: "docs/" or CK_DOCDIR "/docs/". */
+const char *ck_cli_docs_prefix(void);
+
 /* Opens the engine or prints the errors; returns NULL on failure (exit 3). */
 struct ck_engine *ck_cli_open_engine(const struct ck_common_opts *o);
 

@@ -685,7 +685,7 @@ int ck_dbreport_main(int argc, char **argv)
                 return CK_EXIT_USAGE;
             }
             break;
-        case R_HELP: fputs(report_help, stdout); return CK_EXIT_CLEAN;
+        case R_HELP: ck_cli_help(stdout, report_help_zh, report_help_en, lang); return CK_EXIT_CLEAN;
         default: fputs(report_help, stderr); return CK_EXIT_USAGE;
         }
     }

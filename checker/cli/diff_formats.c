@@ -126,15 +126,14 @@ static int load(const struct ck_diff_req *q, const struct ck_engine *eng, struct
     ck_diff_sides_sql(&sql, q->runs);
     /* grouped as dbreport.c's DISTINCT rows, so the counts agree; the bare
      * columns come from the row of the first filing (SQLite's min() rule) */
-    ck_buf_printf(&sql,
-                  " SELECT k, path, filing_id, fund_uscc, fund_name, rule_id, severity, holding_id, item, chain, line,"
-                  " xpath, message_zh, message_en, evidence_zh, evidence_en, min(filing_pk) FROM ("
-                  "SELECT 'new' AS k, * FROM b WHERE finding_key NOT IN (SELECT finding_key FROM a)"
-                  " UNION ALL SELECT 'resolved', * FROM a WHERE finding_key NOT IN (SELECT finding_key FROM b)"
-                  " UNION ALL SELECT 'unchanged', * FROM b WHERE finding_key IN (SELECT finding_key FROM a))"
-                  " GROUP BY k, fund_uscc, fund_name, period_end, rule_id, category, severity, item, chain, %s"
-                  " ORDER BY path, k, line, rule_id, item, chain",
-                  q->lang == CK_LANG_EN ? "message_en" : "message_zh");
+    ck_buf_adds(&sql, " SELECT k, path, filing_id, fund_uscc, fund_name, rule_id, severity, holding_id, item, chain,"
+                      " line, xpath, message_zh, message_en, evidence_zh, evidence_en, min(filing_pk) FROM ("
+                      "SELECT 'new' AS k, * FROM b WHERE finding_key NOT IN (SELECT finding_key FROM a)"
+                      " UNION ALL SELECT 'resolved', * FROM a WHERE finding_key NOT IN (SELECT finding_key FROM b)"
+                      " UNION ALL SELECT 'unchanged', * FROM b WHERE finding_key IN (SELECT finding_key FROM a))"
+                      " GROUP BY k, fund_uscc, fund_name, period_end, rule_id, category, severity, item, chain, ");
+    ck_buf_adds(&sql, q->lang == CK_LANG_EN ? "message_en" : "message_zh");
+    ck_buf_adds(&sql, " ORDER BY path, k, line, rule_id, item, chain");
     sqlite3_stmt *st = NULL;
     int rc = CK_EXIT_CLEAN, r;
     if (sqlite3_prepare_v2(q->db, ck_buf_str(&sql), -1, &st, NULL) != SQLITE_OK) {

@@ -35,7 +35,15 @@ struct threshold {
     int line;
 };
 
-static const char evaluate_help[] =
+static const char evaluate_help_zh[] =
+    "用法：fundcheck evaluate [--lang zh|en] [--thresholds 文件] [--rules 目录] [--catalog-dir 目录] 文件...\n"
+    "\n"
+    "预览每份报送在发改财金规〔2025〕1753号年度评价中的加分项（概述，非原文）：计分所用的投向指标、\n"
+    "各项是否达到阈值，以及阈值的来源与可信度。阈值读自 rules/evaluation-1753.tsv（或 --thresholds\n"
+    "给出的文件）；这些阈值来自二手来源，并已如此标注。退出码：0，2 有文件无法检查，3 调用有误或\n"
+    "阈值文件有误。\n";
+
+static const char evaluate_help_en[] =
     "usage: fundcheck evaluate [--lang zh|en] [--thresholds FILE] [--rules DIR] [--catalog-dir DIR] FILE...\n"
     "\n"
     "Previews the bonus items of the annual evaluation under 1753号 for each filing: the\n"
@@ -285,7 +293,7 @@ int ck_evaluate_main(int argc, char **argv)
     };
     struct ck_common_opts co = {NULL, NULL, CK_LANG_ZH};
     const char *th_path = NULL;
-    int c;
+    int c, hl = ck_cli_lang_from_argv(argc, argv); /* help and usage errors */
     optind = 1;
     while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
         switch (c) {
@@ -298,12 +306,13 @@ int ck_evaluate_main(int argc, char **argv)
         case E_THRESHOLDS: th_path = optarg; break;
         case E_RULES: co.rules_dir = optarg; break;
         case E_CATALOG_DIR: co.catalog_dir = optarg; break;
-        case E_HELP: fputs(evaluate_help, stdout); return CK_EXIT_CLEAN;
-        default: fputs(evaluate_help, stderr); return CK_EXIT_USAGE;
+        case E_HELP: ck_cli_help(stdout, evaluate_help_zh, evaluate_help_en, hl); return CK_EXIT_CLEAN;
+        default: ck_cli_help(stderr, evaluate_help_zh, evaluate_help_en, hl); return CK_EXIT_USAGE;
         }
     }
     if (optind >= argc) {
-        fprintf(stderr, "fundcheck evaluate: no files given\n%s", evaluate_help);
+        fputs(hl == CK_LANG_EN ? "fundcheck evaluate: no files given\n" : "fundcheck evaluate：未指定文件\n", stderr);
+        ck_cli_help(stderr, evaluate_help_zh, evaluate_help_en, hl);
         return CK_EXIT_USAGE;
     }
     struct ck_engine *eng = ck_cli_open_engine(&co);

@@ -337,7 +337,21 @@ static int safe_rel(const char *rel)
     return 1;
 }
 
-static const char verify_help[] =
+static const char verify_help_zh[] =
+    "用法：fundcheck verify 目录\n"
+    "      fundcheck verify --db 文件 [--rules 目录] [--catalog-dir 目录] 运行编号\n"
+    "\n"
+    "用证据包（由 fundcheck check --evidence 目录 写出）自带的报送文件、规则集、模式与产业目录重新\n"
+    "运行其中记录的检查，并与记录的发现比较。文件与记录的 SHA-256 不符的证据包会被拒绝。\n"
+    "\n"
+    "--db 文件 运行编号：用当前的规则集与产业目录重新检查数据库中该次扫描运行记录的报送（按当时\n"
+    "给出的路径，相对于当前目录），此前先确认它们正是该运行记录的文件（run_files：每个规则、模式\n"
+    "与产业目录文件的 SHA-256）；逐份比较报送的发现（不比较穿透，它取决于整个数据库）。\n"
+    "\n"
+    "退出码：0 结论相同，1 结论不同（打印差异），3 证据包被改动或不可读，或该运行的规则集或产业\n"
+    "目录不是当前的，4 系统错误。\n";
+
+static const char verify_help_en[] =
     "usage: fundcheck verify DIR\n"
     "       fundcheck verify --db FILE [--rules DIR] [--catalog-dir DIR] RUN\n"
     "\n"
@@ -446,13 +460,13 @@ static int verify_db(int argc, char **argv)
                 return CK_EXIT_USAGE;
             }
             break;
-        default: fputs(verify_help, stderr); return CK_EXIT_USAGE;
+        default: ck_cli_help(stderr, verify_help_zh, verify_help_en, ck_cli_lang_from_argv(argc, argv)); return CK_EXIT_USAGE;
         }
     }
     char *end = NULL;
     long long run_id = optind + 1 == argc ? strtoll(argv[optind], &end, 10) : 0;
     if (db_path == NULL || run_id <= 0 || *end) {
-        fputs(verify_help, stderr);
+        ck_cli_help(stderr, verify_help_zh, verify_help_en, ck_cli_lang_from_argv(argc, argv));
         return CK_EXIT_USAGE;
     }
     int en = co.lang == CK_LANG_EN;
@@ -654,8 +668,8 @@ out:
 
 int ck_verify_main(int argc, char **argv)
 {
-    if (argc >= 2 && strcmp(argv[1], "--help") == 0) {
-        fputs(verify_help, stdout);
+    if (ck_cli_wants_help(argc, argv)) {
+        ck_cli_help(stdout, verify_help_zh, verify_help_en, ck_cli_lang_from_argv(argc, argv));
         return CK_EXIT_CLEAN;
     }
     if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
@@ -666,7 +680,7 @@ int ck_verify_main(int argc, char **argv)
         if (strcmp(argv[i], "--db") == 0 || strncmp(argv[i], "--db=", 5) == 0)
             return verify_db(argc, argv);
     if (argc != 2) {
-        fputs(verify_help, stderr);
+        ck_cli_help(stderr, verify_help_zh, verify_help_en, ck_cli_lang_from_argv(argc, argv));
         return CK_EXIT_USAGE;
     }
     const char *dir = argv[1];

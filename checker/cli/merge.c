@@ -22,7 +22,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char merge_help[] =
+static const char merge_help_zh[] =
+    "用法：fundcheck merge --db 目标 [--lang zh|en] [--rules 目录] [--catalog-dir 目录] 分片.db...\n"
+    "\n"
+    "把在别处由 `fundcheck scan` 写出的发现数据库（例如每台机器一个，各扫描档案的一部分）合并进\n"
+    "目标数据库（不存在时创建），再对合并结果更新穿透发现。目标中已有的报送不会再复制：同一分片\n"
+    "合并两次不改变任何内容。每个分片都先检查；不是 fundcheck 数据库或模式版本不同的分片是错误，\n"
+    "目标保持不变。分片工作流见 docs/database.md。\n"
+    "\n"
+    "退出码：0 已合并，3 调用或规则集有误，4 分片或数据库不可用。\n";
+
+static const char merge_help_en[] =
     "usage: fundcheck merge --db TARGET [--lang zh|en] [--rules DIR] [--catalog-dir DIR] SHARD.db...\n"
     "\n"
     "Merges findings databases written by `fundcheck scan` elsewhere (e.g. one per machine,\n"
@@ -61,15 +71,15 @@ int ck_merge_main(int argc, char **argv)
             break;
         case M_RULES: co.rules_dir = optarg; break;
         case M_CATDIR: co.catalog_dir = optarg; break;
-        case M_HELP: fputs(merge_help, stdout); return CK_EXIT_CLEAN;
-        default: fputs(merge_help, stderr); return CK_EXIT_USAGE;
+        case M_HELP: ck_cli_help(stdout, merge_help_zh, merge_help_en, ck_cli_lang_from_argv(argc, argv)); return CK_EXIT_CLEAN;
+        default: ck_cli_help(stderr, merge_help_zh, merge_help_en, ck_cli_lang_from_argv(argc, argv)); return CK_EXIT_USAGE;
         }
     }
     int E = co.lang == CK_LANG_EN;
     if (db_path == NULL || optind >= argc) {
-        fprintf(stderr, "fundcheck merge: %s\n%s",
-                E ? "--db TARGET and at least one shard are required" : "需要 --db 目标数据库和至少一个分片",
-                merge_help);
+        fprintf(stderr, "fundcheck merge: %s\n",
+                E ? "--db TARGET and at least one shard are required" : "需要 --db 目标数据库和至少一个分片");
+        ck_cli_help(stderr, merge_help_zh, merge_help_en, co.lang);
         return CK_EXIT_USAGE;
     }
     for (int i = optind; i < argc; i++) {

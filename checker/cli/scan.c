@@ -727,7 +727,28 @@ static void summary(struct scan *s, const struct tally *t, const struct ck_store
     printf(E ? "database: %s (run %lld)\n" : "数据库：%s（运行编号 %lld）\n", s->db_path, s->run_id);
 }
 
-static const char scan_help[] =
+static const char scan_help_zh[] =
+    "用法：fundcheck scan [--db 文件] [--jobs N] [--force] [--rehash] [--lang zh|en] [--fail-on 级别]\n"
+    "                     [--no-progress] [--rules 目录] [--catalog-dir 目录] 路径...\n"
+    "\n"
+    "把报送文件筛查进 SQLite 发现数据库（docs/database.md）。路径可以是文件、目录（递归查找 *.xml）\n"
+    "或 -（从标准输入读路径列表，每行一个）。内容、规则集与产业目录都已记录的报送会跳过（路径、大小、\n"
+    "时间与 inode 都与哈希时记录的相同的文件甚至不再读取；--rehash 则重新读取），所以中断的扫描再运行\n"
+    "一次即可完成（Ctrl-C 或 SIGTERM：已检查的会保存，本次运行记为中断，退出码 4）。最后，对报送有\n"
+    "变化的基金及其上层基金更新穿透发现。\n"
+    "\n"
+    "  --db 文件            数据库（默认 fundcheck.db；不存在时创建）\n"
+    "  --jobs N             工作线程数（默认：CPU 核数）\n"
+    "  --force              重新检查已记录的报送\n"
+    "  --rehash             读取并哈希每个文件，不论其大小与时间\n"
+    "  --lang zh|en         消息语言（默认 zh）\n"
+    "  --fail-on 级别       violation（默认）、warning 或 notice\n"
+    "  --no-progress        即使在终端上也不显示进度行\n"
+    "  --recompute-lookthrough  对整个数据库重新计算穿透\n"
+    "\n"
+    "退出码：0 无问题，1 有发现，2 有文件无法检查，3 调用或规则集有误，4 系统或数据库错误。\n";
+
+static const char scan_help_en[] =
     "usage: fundcheck scan [--db FILE] [--jobs N] [--force] [--rehash] [--lang zh|en] [--fail-on SEVERITY]\n"
     "                      [--no-progress] [--rules DIR] [--catalog-dir DIR] PATH...\n"
     "\n"
@@ -821,13 +842,13 @@ int ck_scan_main(int argc, char **argv)
         case O_CATDIR: co.catalog_dir = optarg; break;
         case O_NOPROG: no_progress = 1; break;
         case O_LTFULL: lt_full = 1; break;
-        case O_HELP: fputs(scan_help, stdout); return CK_EXIT_CLEAN;
-        default: fputs(scan_help, stderr); return CK_EXIT_USAGE;
+        case O_HELP: ck_cli_help(stdout, scan_help_zh, scan_help_en, ck_cli_lang_from_argv(argc, argv)); return CK_EXIT_CLEAN;
+        default: ck_cli_help(stderr, scan_help_zh, scan_help_en, ck_cli_lang_from_argv(argc, argv)); return CK_EXIT_USAGE;
         }
     }
     if (optind >= argc) {
-        fprintf(stderr, "fundcheck scan: %s\n%s",
-                co.lang == CK_LANG_EN ? "no paths given" : "未指定要扫描的文件或目录", scan_help);
+        fprintf(stderr, "fundcheck scan: %s\n", co.lang == CK_LANG_EN ? "no paths given" : "未指定要扫描的文件或目录");
+        ck_cli_help(stderr, scan_help_zh, scan_help_en, co.lang);
         return CK_EXIT_USAGE;
     }
     /* a path typed on the command line that does not exist is a usage error

@@ -6,10 +6,11 @@ usage: check_page.py KIND FILE [ARGS...]
   check DOM N          the `check --format html` report: N finding elements
                        (div.finding), the Chinese headings, the per-filing
                        sections' data-findings adding up to N
-  report DOM USCC...   the `report --format html` database report: the
+  report DOM N USCC... the `report --format html` database report: the
                        sections summary, charts (with an inline SVG), funds,
-                       findings, exempted, errors, runs, layout; every USCC
-                       named in the funds section
+                       findings, exempted, errors, runs, layout; N finding
+                       elements in section#findings (the rows of v_findings);
+                       every USCC named in the funds section
   hostile DOM TEXT     TEXT (the hostile fund name) is shown as text and
                        nothing of it became an element or attribute
   offline DOM          only the offline checks below
@@ -184,14 +185,19 @@ def main():
         charts = by_id(root, "charts")
         if charts is not None and not any(n.tag == "svg" for n in charts.walk()):
             problems.append("#charts has no inline SVG")
+        want = int(sys.argv[3])
+        sec = by_id(root, "findings")
+        got = sum(1 for n in sec.walk() if "finding" in n.classes()) if sec is not None else 0
+        if got != want:
+            problems.append("%d finding elements in #findings, the database has %d findings" % (got, want))
         funds = by_id(root, "funds")
         text = funds.all_text() if funds is not None else ""
-        missing = [u for u in sys.argv[3:] if u not in text]
+        missing = [u for u in sys.argv[4:] if u not in text]
         if missing:
             problems.append("#funds does not name %s" % ", ".join(missing[:5]))
         if not re.search(r"[\u4e00-\u9fff]", "".join(n.all_text() for n in root.walk() if n.tag in ("h1", "h2"))):
             problems.append("no Chinese heading")
-        info.append("%d funds named" % (len(sys.argv) - 3 - len(missing)))
+        info.append("%d findings (as v_findings), %d funds named" % (got, len(sys.argv) - 4 - len(missing)))
     elif kind == "hostile":
         text = sys.argv[3]
         body = [n for n in root.walk() if n.tag == "body"]
